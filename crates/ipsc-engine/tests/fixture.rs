@@ -1,0 +1,93 @@
+//! Another city's plan, made of the same kinds of measure, needs data and no code.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // Reason: tests fail loudly.
+
+mod common;
+
+use ipsc_engine::{assess, Answers, Date, Loan, Status};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[test]
+fn the_fixture_pack_is_assessed_with_its_own_amounts() {
+    let pack = common::fixture();
+    let mut answers = Answers {
+        version: 1,
+        registered_locally: Some(true),
+        ..Answers::default()
+    };
+    answers.counts.insert("utility-models".into(), 4);
+    answers.levels.insert("station".into(), "county".into());
+    answers.loans.push(Loan {
+        principal: d("1000000"),
+        start: Date::parse("2024-03-01").unwrap(),
+        term_months: 12,
+        contract_rate: Some(d("0.5")),
+    });
+    answers.situations.push("exports".into());
+    let a = assess(&pack, &answers, 2024).unwrap();
+    let line = |id: &str| a.lines.iter().find(|l| l.measure == id).unwrap();
+    // 4 × 2,000; the fixture's LPR of 2% × 50% × 10/12 (no contract limit in this pack); 5,000 for a county station.
+    assert_eq!(line("utility-model").amount, d("8000.00"));
+    assert_eq!(line("pledge").amount, d("8333.33"));
+    assert_eq!(
+        line("pledge").status,
+        Status::Eligible,
+        "the fixture's subsidy has no SME condition"
+    );
+    assert_eq!(line("station").amount, d("5000.00"));
+    assert_eq!(a.total, d("21333.33"));
+    assert_eq!(a.programmes.len(), 1);
+}
+
+#[test]
+fn a_pack_missing_an_english_label_is_invalid() {
+    let source =
+        include_str!("fixture-pack.toml").replace("en = \"Utility model reward\"", "en = \"\"");
+    let pack: ipsc_engine::Pack = toml::from_str(&source).unwrap();
+    let problems = pack.validate();
+    assert!(
+        problems.iter().any(|p| p.path == "measure[0].label.en"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_pack_citing_a_missing_clause_is_invalid() {
+    let source = include_str!("fixture-pack.toml").replace(
+        "clause = \"c1\"\nquote = \"对实用",
+        "clause = \"c9\"\nquote = \"对实用",
+    );
+    let pack: ipsc_engine::Pack = toml::from_str(&source).unwrap();
+    assert!(pack
+        .validate()
+        .iter()
+        .any(|p| p.path == "measure[0].clause"));
+}
+
+#[test]
+fn a_pack_with_falling_lpr_dates_or_a_negative_amount_is_invalid() {
+    let source = include_str!("fixture-pack.toml")
+        .replace("effective = \"2024-01-01\"", "effective = \"2019-01-01\"")
+        .replace("amount = \"2000\"", "amount = \"-2000\"");
+    let pack: ipsc_engine::Pack = toml::from_str(&source).unwrap();
+    let paths: Vec<String> = pack.validate().into_iter().map(|p| p.path).collect();
+    assert!(
+        paths.contains(&"lpr.rate[1].effective".to_owned()),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"measure[0].rule.amount".to_owned()),
+        "{paths:?}"
+    );
+}
+
+#[test]
+fn unknown_fields_in_a_pack_are_errors() {
+    let source = include_str!("fixture-pack.toml")
+        .replace("[tech_sme_guide]", "[tech_sme_guide]\nmax_staf = 3");
+    assert!(toml::from_str::<ipsc_engine::Pack>(&source).is_err());
+}
