@@ -1,0 +1,5 @@
+//! The app's entry point, for trunk.
+
+fn main() {
+    ipsc_app::mount();
+}

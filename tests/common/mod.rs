@@ -1,0 +1,50 @@
+//! Mounting the app in a real DOM and acting on it as a user would.
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)] // Reason: test helpers fail loudly; not every test uses each.
+
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+/// Mounts the app in a fresh element and lets it render.
+pub async fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<ipsc_app::app::App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+/// Lets Yew's scheduler run.
+pub async fn settle() {
+    yew::platform::time::sleep(Duration::ZERO).await;
+}
+
+/// The first element matching a selector.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+/// The text of the first element matching a selector, or "" if there is none.
+pub fn text(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Types into an input: sets its value and fires `input`, as a keyboard would.
+pub async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).expect(selector).dyn_into().unwrap();
+    input.set_value(value);
+    let event = web_sys::Event::new("input").unwrap();
+    event.init_event_with_bubbles_and_cancelable("input", true, false);
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+/// Clicks an element.
+pub async fn click(root: &Element, selector: &str) {
+    let element: HtmlElement = find(root, selector).expect(selector).dyn_into().unwrap();
+    element.click();
+    settle().await;
+}
