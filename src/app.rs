@@ -1,30 +1,22 @@
-//! The app's root component. For now the walking skeleton: the product's name, one
-//! question (the pack's first count question), and the amount the engine computes for it.
+//! The app's root component: the questionnaire in steps, the check page and the results,
+//! with the step in the URL, answers kept in the browser, and focus managed on each change.
 
+use crate::fields::Setter;
+use crate::form::{id, step, FieldError, Form, LoanForm};
 use crate::policy::default_pack;
-use crate::strings::{self, Tr};
-use ipsc_engine::number::{parse_count, NumberError};
-use ipsc_engine::pack::Rule;
-use ipsc_engine::{assess, explain, Answers, Lang, Pack};
-use web_sys::HtmlInputElement;
+use crate::results::results;
+use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State};
+use crate::storage::{self, LinkError};
+use crate::strings::{self, fill, Tr};
+use ipsc_engine::explain::money;
+use ipsc_engine::number::Quantity;
+use ipsc_engine::{assess, Lang, YesNoUnsure};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The words for a number the reader refused.
-pub fn number_error(error: NumberError) -> Tr {
-    match error {
-        NumberError::Empty => strings::ERR_EMPTY,
-        NumberError::NotANumber => strings::ERR_NOT_A_NUMBER,
-        NumberError::Exponent => strings::ERR_EXPONENT,
-        NumberError::Sign => strings::ERR_SIGN,
-        NumberError::NotWhole => strings::ERR_NOT_WHOLE,
-        NumberError::TooManyDecimals { .. } => strings::ERR_TOO_MANY_DECIMALS,
-        NumberError::BadGrouping => strings::ERR_BAD_GROUPING,
-        NumberError::TooLarge => strings::ERR_TOO_LARGE,
-    }
-}
-
 /// The year before this one: the last full year, the default assessment year.
-fn last_full_year() -> i32 {
+pub fn last_full_year() -> i32 {
     #[cfg(target_arch = "wasm32")]
     {
         // getFullYear is a small whole number; the cast cannot lose anything real.
@@ -38,162 +30,683 @@ fn last_full_year() -> i32 {
     }
 }
 
-/// The root component.
+/// Today as `YYYY-MM-DD`, for printed reports.
+pub fn today() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let iso = String::from(js_sys::Date::new_0().to_iso_string());
+        iso.get(..10).unwrap_or_default().to_owned()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}
+
+/// How the app is hosted.
+#[derive(Properties, PartialEq, Clone, Copy)]
+pub struct AppProps {
+    /// Keep answers in the browser's storage (the standalone page; not in a frame or on a
+    /// kiosk, where the next person must not see them).
+    #[prop_or(true)]
+    pub persist: bool,
+}
+
+/// The root component: the full journey with the `journey` feature, else the skeleton
+/// (until the journey fits the first-load budget; see ARCHITECTURE.md).
 #[function_component]
-pub fn App() -> Html {
-    let lang = use_state(Lang::default);
+pub fn App(props: &AppProps) -> Html {
     match default_pack() {
+        #[cfg(feature = "journey")]
+        Ok(pack) => html! { <Journey pack={PackRef(pack)} persist={props.persist} /> },
+        #[cfg(not(feature = "journey"))]
         Ok(pack) => {
-            html! { <Skeleton lang={*lang} on_lang={Callback::from(move |l| lang.set(l))} pack={PackRef(pack)} /> }
+            let _ = props.persist;
+            html! { <crate::skeleton::Skeleton pack={PackRef(pack)} /> }
         }
-        Err(_) => {
-            html! { <div class="ipsc" role="alert"><p class="ipsc-error-message">{ strings::ERR_PACK.get(*lang) }</p></div> }
-        }
+        Err(_) => html! {
+            <div class="ipsc" role="alert">
+                <p class="ipsc-error-message" lang="zh-CN">{ strings::ERR_PACK.zh }</p>
+                <p class="ipsc-error-message" lang="en">{ strings::ERR_PACK.en }</p>
+            </div>
+        },
     }
 }
 
-/// The built-in pack, compared by address (it is never copied).
-#[derive(Clone, Copy)]
-pub struct PackRef(pub &'static Pack);
-
-impl PartialEq for PackRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-/// The skeleton's properties.
+/// The journey's properties.
 #[derive(Properties, PartialEq)]
-pub struct SkeletonProps {
-    /// The language shown.
-    pub lang: Lang,
-    /// Asks to switch language.
-    pub on_lang: Callback<Lang>,
+pub struct JourneyProps {
     /// The policy pack.
     pub pack: PackRef,
+    /// Keep answers in the browser.
+    pub persist: bool,
 }
 
-/// One question and its amount.
-#[function_component]
-pub fn Skeleton(props: &SkeletonProps) -> Html {
-    let SkeletonProps {
-        lang,
-        pack: PackRef(pack),
-        ..
-    } = props;
-    let lang = *lang;
-    let text = use_state(String::new);
-    let Some(question) = pack.counts.first() else {
-        return html! { <p class="ipsc-error-message">{ strings::ERR_PACK.get(lang) }</p> };
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the fragment without a new history entry.
+fn replace_hash(hash: &str) {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
+/// Moves to a step: a new history entry, so the browser's back and forward work.
+fn go(dispatch: &UseReducerDispatcher<State>, step: u8) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(&hash_of(step));
+    }
+    dispatch.dispatch(Action::Go(step));
+}
+
+fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+fn focus_id(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The state to start from: answers from a share link, else from storage; preferences;
+/// the step in the URL. Read before the first render, so nothing typed can be overwritten.
+fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
+    let hash = location_hash();
+    let mut state = State {
+        step: step_from_hash(&hash).unwrap_or(step::ENTERPRISE),
+        ..State::default()
     };
-    let field_id = format!("ipsc-count-{}", question.id);
-    let hint_id = format!("{field_id}-hint");
-    let error_id = format!("{field_id}-error");
-    let parsed = if text.trim().is_empty() {
-        None
-    } else {
-        Some(parse_count(&text))
-    };
-    let error = match parsed {
-        Some(Err(e)) => Some(number_error(e).get(lang)),
-        _ => None,
-    };
-    let estimate = match parsed {
-        Some(Ok(count)) => {
-            let mut answers = Answers {
-                version: ipsc_engine::ANSWERS_VERSION,
-                registered_locally: Some(true),
-                ..Answers::default()
-            };
-            answers.counts.insert(question.id.clone(), count);
-            Some(assess(pack, &answers, last_full_year()))
+    if let Some(text) = storage::from_fragment(&hash) {
+        match storage::decode(&pack.meta.id, text) {
+            Ok(linked) => {
+                state.form = linked;
+                state.step = step::CHECK;
+            }
+            Err(e) => {
+                state.notice = Some(if e == LinkError::Damaged {
+                    strings::BAD_LINK
+                } else {
+                    strings::OTHER_PACK_LINK
+                });
+                state.step = step::ENTERPRISE;
+            }
         }
-        _ => None,
+        replace_hash(&hash_of(state.step));
+    } else if persist {
+        if let Some(saved) =
+            storage::load().and_then(|text| storage::decode(&pack.meta.id, &text).ok())
+        {
+            state.form = saved;
+        }
+    }
+    if state.form.year.is_empty() {
+        state.form.year = default_year.to_string();
+    }
+    if let Some(prefs) = storage::load_prefs().filter(|_| persist) {
+        let (tag, large) = prefs.split_once('|').unwrap_or((prefs.as_str(), "0"));
+        state.lang = Lang::from_tag(tag).unwrap_or_default();
+        state.large = large == "1";
+    }
+    state
+}
+
+fn prefs_text(lang: Lang, large: bool) -> String {
+    format!("{}|{}", lang.tag(), u8::from(large))
+}
+
+/// The whole questionnaire, the check page and the results.
+#[function_component]
+pub fn Journey(props: &JourneyProps) -> Html {
+    let pack = props.pack.0;
+    let persist = props.persist;
+    let state = use_reducer(move || start(pack, persist, last_full_year()));
+    let heading = use_node_ref();
+    let summary = use_node_ref();
+    let default_year = last_full_year();
+
+    // Follow the browser's back and forward.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listener = window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Some(step) = step_from_hash(&location_hash()) {
+                        dispatch.dispatch(Action::Go(step));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Keep answers as they change (never an empty form: "clear" must leave nothing behind).
+    {
+        let id = pack.meta.id.clone();
+        use_effect_with(state.form.clone(), move |form| {
+            if persist
+                && *form != Form::default()
+                && *form
+                    != (Form {
+                        year: form.year.clone(),
+                        ..Form::default()
+                    })
+            {
+                storage::save(&storage::encode(&id, form));
+            }
+        });
+    }
+    use_effect_with((state.lang, state.large), move |(lang, large)| {
+        if persist && (*lang != Lang::Zh || *large) {
+            storage::save_prefs(&prefs_text(*lang, *large));
+        }
+    });
+    // Focus: the new step's heading on each step change (not on the first render), and the
+    // error summary after each failed Continue.
+    {
+        let heading = heading.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.step, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            focus(&heading);
+        });
+    }
+    {
+        let summary = summary.clone();
+        use_effect_with(state.attempts, move |attempts| {
+            if *attempts > 0 {
+                focus(&summary);
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let (answers, errors) = state.form.read(pack, default_year);
+    let year = answers.year.unwrap_or(default_year);
+    let assessment = assess(pack, &answers, year);
+    let visible: Vec<FieldError> = if state.show_errors {
+        errors
+            .iter()
+            .filter(|e| e.step == state.step)
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
     };
-    let measure = pack
-        .measures
-        .iter()
-        .find(|m| matches!(&m.rule, Rule::PerItem { count, .. } if count == &question.id));
-    let clause = measure.and_then(|m| pack.clause(&m.clause));
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlInputElement>().value())
+    let ctx = Ctx {
+        pack: props.pack,
+        lang,
+        visible_errors: visible.clone(),
+        dispatch: state.dispatcher(),
+    };
+    let dispatch = state.dispatcher();
+    let at = state.step;
+    let step_has_errors = errors.iter().any(|e| e.step == at);
+
+    let next = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if step_has_errors {
+                dispatch.dispatch(Action::Failed);
+            } else {
+                go(&dispatch, at + 1);
+            }
         })
     };
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-    let switch = {
-        let on_lang = props.on_lang.clone();
-        Callback::from(move |_| on_lang.emit(other))
+    let switch_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Lang(other)))
     };
-    let described_by = if error.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        hint_id.clone()
+    let large = state.large;
+    let switch_large = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Large(!large)))
     };
-    let result = match (&estimate, measure) {
-        (Some(Ok(assessment)), Some(measure)) => assessment.lines.iter().find(|l| l.measure == measure.id).map(|line| {
-            html! {
-                <>
-                    <p class="ipsc-amount" data-testid="amount">{ explain::money(pack, line.amount, lang) }</p>
-                    { for explain::formula(pack, line, lang).into_iter().map(|step| html! { <p class="ipsc-formula" data-testid="formula">{ step }</p> }) }
-                </>
-            }
-        }),
-        (Some(Err(_)), _) => Some(html! { <p class="ipsc-error-message">{ strings::ERR_ENGINE.get(lang) }</p> }),
-        _ => None,
+    let clear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::clear();
+            go(&dispatch, step::ENTERPRISE);
+            dispatch.dispatch(Action::Clear);
+        })
     };
+    let form = &state.form;
+    let (title, body) = match at {
+        step::ENTERPRISE => (strings::STEP_ENTERPRISE, enterprise(&ctx, form)),
+        step::ITEMS => (strings::STEP_ITEMS, items(&ctx, form)),
+        step::LOANS => (strings::STEP_LOANS, loans(&ctx, form)),
+        step::LEVELS => (strings::STEP_LEVELS, levels(&ctx, form)),
+        step::SITUATIONS => (strings::STEP_SITUATIONS, situations(&ctx, form)),
+        step::CHECK => (strings::STEP_CHECK, check(&ctx, form)),
+        _ => (
+            strings::RESULTS,
+            results(&ctx, form, &answers, &assessment, year),
+        ),
+    };
+    let running = match &assessment {
+        Ok(a) => money(pack, a.total, lang),
+        Err(_) => strings::ERR_ENGINE.get(lang).to_owned(),
+    };
+
     html! {
-        <div class="ipsc" lang={lang.tag()}>
+        <div class={classes!("ipsc", large.then_some("ipsc--large"))} lang={lang.tag()}>
             <header class="ipsc-header">
-                <h1 class="ipsc-title">
+                <p class="ipsc-title">
                     <span lang="zh-CN">{ strings::PRODUCT.zh }</span>
                     <span class="ipsc-title-en" lang="en">{ strings::PRODUCT.en }</span>
-                </h1>
+                </p>
                 <p class="ipsc-tagline">{ strings::TAGLINE.get(lang) }</p>
-                <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch}>
-                    { strings::SWITCH_LANGUAGE.get(lang) }
-                </button>
+                <div class="ipsc-toolbar">
+                    <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch_lang}>
+                        { strings::SWITCH_LANGUAGE.get(lang) }
+                    </button>
+                    <button type="button" class="ipsc-button ipsc-button--secondary" aria-pressed={large.to_string()} onclick={switch_large}>
+                        { strings::LARGE_TEXT.get(lang) }
+                    </button>
+                </div>
             </header>
             <main class="ipsc-main">
-                if let Some(message) = error {
-                    <div class="ipsc-error-summary" aria-labelledby="ipsc-error-summary-title">
+                if at > step::ENTERPRISE && at <= step::CHECK {
+                    <a class="ipsc-back" href={hash_of(at - 1)}>{ strings::BACK.get(lang) }</a>
+                }
+                if let Some(notice) = state.notice {
+                    <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
+                }
+                if !visible.is_empty() {
+                    <div class="ipsc-error-summary" tabindex="-1" ref={summary} aria-labelledby="ipsc-error-summary-title">
                         <h2 class="ipsc-error-summary__title" id="ipsc-error-summary-title">{ strings::THERE_IS_A_PROBLEM.get(lang) }</h2>
-                        <ul class="ipsc-error-summary__list"><li><a href={format!("#{field_id}")}>{ message }</a></li></ul>
+                        <ul class="ipsc-error-summary__list">
+                            { for visible.iter().map(|e| {
+                                let field = e.field.clone();
+                                let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); focus_id(&field); });
+                                html! { <li><a href={format!("#{}", e.field)} {onclick}>{ e.message.get(lang) }</a></li> }
+                            }) }
+                        </ul>
                     </div>
                 }
-                <div class={classes!("ipsc-field", error.is_some().then_some("ipsc-field--error"))}>
-                    <label class="ipsc-label" for={field_id.clone()}>{ question.label.get(lang) }</label>
-                    <p class="ipsc-hint" id={hint_id}>{ question.hint.get(lang) }</p>
-                    if let Some(message) = error {
-                        <p class="ipsc-error-message" id={error_id}>{ message }</p>
-                    }
-                    <input class="ipsc-input ipsc-input--count" id={field_id} name={question.id.clone()} type="text" inputmode="numeric"
-                        autocomplete="off" spellcheck="false" value={(*text).clone()} oninput={oninput}
-                        aria-describedby={described_by} aria-invalid={error.is_some().to_string()} />
-                </div>
-                <p class="ipsc-assumption">{ strings::ASSUMES_LOCAL.get(lang) }</p>
-                <section class="ipsc-estimate" aria-labelledby="ipsc-estimate-title">
-                    <h2 class="ipsc-estimate__title" id="ipsc-estimate-title">{ strings::ESTIMATE.get(lang) }</h2>
-                    <div class="ipsc-live" aria-live="polite" aria-atomic="true">{ for result }</div>
-                    if let (Some(measure), Some(clause)) = (measure, clause) {
-                        <p class="ipsc-basis">{ format!("{}：{} {} · {}", strings::BASIS.get(lang), pack.meta.doc_number, clause.id, measure.label.get(lang)) }</p>
-                        <details class="ipsc-clause">
-                            <summary class="ipsc-clause__summary">{ strings::SHOW_CLAUSE.get(lang) }{ format!(" {}", clause.id) }</summary>
-                            <blockquote class="ipsc-clause__text" lang="zh-CN">{ &clause.text.zh }</blockquote>
-                            if lang == Lang::En {
-                                <blockquote class="ipsc-clause__text" lang="en">{ &clause.text.en }</blockquote>
-                                <p class="ipsc-hint">{ pack.meta.translation_note.en.as_str() }</p>
-                            }
-                        </details>
-                    }
-                </section>
+                if at <= step::QUESTIONS {
+                    <p class="ipsc-caption">{ fill(strings::STEP_OF.get(lang), &[("n", &at.to_string()), ("total", &step::QUESTIONS.to_string())]) }</p>
+                }
+                <h1 class="ipsc-heading" tabindex="-1" ref={heading}>{ title.get(lang) }</h1>
+                { body }
+                if at <= step::QUESTIONS {
+                    <button type="button" class="ipsc-button" onclick={next.clone()}>{ strings::CONTINUE.get(lang) }</button>
+                    <aside class="ipsc-running" aria-labelledby="ipsc-running-title">
+                        <h2 class="ipsc-running__title" id="ipsc-running-title">{ strings::RUNNING_ESTIMATE.get(lang) }</h2>
+                        <p class="ipsc-running__amount" data-testid="running-total" aria-live="polite" aria-atomic="true">{ running }</p>
+                        <p class="ipsc-hint">{ strings::RUNNING_ESTIMATE_HINT.get(lang) }</p>
+                    </aside>
+                }
+                if at == step::CHECK {
+                    <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>
+                }
             </main>
             <footer class="ipsc-footer">
                 <p class="ipsc-disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
-                <p>{ format!("{}：{} 《{}》 · {} {} · {} {}", strings::POLICY.get(lang), pack.meta.doc_number, pack.meta.title.zh, strings::ISSUED.get(lang), pack.meta.issue_date, strings::REVIEWED.get(lang), pack.meta.reviewed) }</p>
-                <p>{ strings::PRIVACY.get(lang) }</p>
+                <p>{ fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]) }</p>
+                <p>{ strings::PRIVACY.get(lang) }{ if persist { strings::KEPT_HERE.get(lang) } else { "" } }</p>
+                <button type="button" class="ipsc-button ipsc-button--warning" onclick={clear}>{ strings::CLEAR.get(lang) }</button>
             </footer>
         </div>
     }
+}
+
+fn setter(f: impl Fn(&mut Form, String) + 'static) -> Setter {
+    Rc::new(f)
+}
+
+fn optional(ctx: &Ctx, label: Tr) -> String {
+    format!("{}{}", label.get(ctx.lang), strings::OPTIONAL.get(ctx.lang))
+}
+
+fn enterprise(ctx: &Ctx, form: &Form) -> Html {
+    let (lang, pack) = (ctx.lang, ctx.pack.0);
+    let place = pack.meta.jurisdiction.get(lang);
+    let key: Vec<(String, String)> = pack
+        .industries
+        .iter()
+        .filter(|i| i.key)
+        .map(|i| (i.id.clone(), i.label.get(lang).to_owned()))
+        .collect();
+    let others: Vec<(String, String)> = pack
+        .industries
+        .iter()
+        .filter(|i| !i.key)
+        .map(|i| (i.id.clone(), i.label.get(lang).to_owned()))
+        .collect();
+    let sme_options = [
+        (YesNoUnsure::Yes, "yes", strings::YES),
+        (YesNoUnsure::No, "no", strings::NO),
+        (YesNoUnsure::Unsure, "unsure", strings::NOT_SURE),
+    ]
+    .into_iter()
+    .map(|(v, suffix, label)| {
+        (
+            suffix.to_owned(),
+            label.get(lang).to_owned(),
+            form.tech_sme == Some(v),
+            ctx.edit(move |f| f.tech_sme = Some(v)),
+        )
+    })
+    .collect();
+    html! {
+        <>
+            { ctx.yes_no("ipsc-registered", &fill(strings::Q_REGISTERED.get(lang), &[("place", place)]), None, form.registered, |f, v| f.registered = Some(v)) }
+            if form.registered == Some(true) {
+                <div class="ipsc-conditional">
+                    { ctx.select(id::REGION, &optional(ctx, strings::Q_REGION), &form.region,
+                        vec![(None, pack.regions.iter().map(|r| (r.id.clone(), r.label.get(lang).to_owned())).collect())],
+                        setter(|f, v| f.region = v)) }
+                </div>
+            }
+            { ctx.select(id::INDUSTRY, &optional(ctx, strings::Q_INDUSTRY), &form.industry,
+                vec![(Some(strings::KEY_INDUSTRIES.get(lang).to_owned()), key), (Some(strings::OTHER_INDUSTRIES.get(lang).to_owned()), others)],
+                setter(|f, v| f.industry = v)) }
+            { ctx.radios("ipsc-tech-sme", strings::Q_TECH_SME.get(lang), Some(strings::HINT_TECH_SME.get(lang)), sme_options, false) }
+            if form.tech_sme == Some(YesNoUnsure::Unsure) {
+                <div class="ipsc-conditional">
+                    <p class="ipsc-hint">{ pack.tech_sme_guide.note.get(lang) }</p>
+                    <p class="ipsc-hint">{ strings::SIZE_INTRO.get(lang) }</p>
+                    { ctx.text(id::STAFF, &optional(ctx, strings::Q_STAFF), None, &form.staff, "text", Some(Quantity::Count), "ipsc-input--count", setter(|f, v| f.staff = v)) }
+                    { ctx.text(id::SALES, &optional(ctx, strings::Q_SALES), Some(strings::HINT_MONEY.get(lang)), &form.sales, "text", Some(Quantity::Yuan), "ipsc-input--money", setter(|f, v| f.sales = v)) }
+                    { ctx.text(id::ASSETS, &optional(ctx, strings::Q_ASSETS), Some(strings::HINT_MONEY.get(lang)), &form.assets, "text", Some(Quantity::Yuan), "ipsc-input--money", setter(|f, v| f.assets = v)) }
+                </div>
+            }
+            { ctx.yes_no("ipsc-abnormal", strings::Q_ABNORMAL.get(lang), None, form.abnormal, |f, v| f.abnormal = Some(v)) }
+            { ctx.yes_no("ipsc-dishonest", strings::Q_DISHONEST.get(lang), None, form.dishonest, |f, v| f.dishonest = Some(v)) }
+            { ctx.text(id::YEAR, strings::Q_YEAR.get(lang), Some(strings::HINT_YEAR.get(lang)), &form.year, "text", Some(Quantity::Count), "ipsc-input--count", setter(|f, v| f.year = v)) }
+        </>
+    }
+}
+
+fn items(ctx: &Ctx, form: &Form) -> Html {
+    let lang = ctx.lang;
+    html! {
+        { for ctx.pack.0.counts.iter().map(|q| {
+            let qid = q.id.clone();
+            let hint = format!("{} {}", q.hint.get(lang), strings::HINT_COUNT_ZERO.get(lang));
+            let value = form.counts.get(&q.id).map_or("", String::as_str);
+            ctx.text(&id::count(&q.id), q.label.get(lang), Some(&hint), value, "text", Some(Quantity::Count), "ipsc-input--count",
+                setter(move |f, v| { f.counts.insert(qid.clone(), v); }))
+        }) }
+    }
+}
+
+fn loans(ctx: &Ctx, form: &Form) -> Html {
+    let (lang, pack) = (ctx.lang, ctx.pack.0);
+    let last_quote = pack.lpr.last_confirmed.to_string();
+    html! {
+        <>
+            { ctx.yes_no("ipsc-has-loans", strings::Q_HAS_LOANS.get(lang), None, form.has_loans, |f, v| {
+                f.has_loans = Some(v);
+                if v && f.loans.is_empty() { f.loans.push(LoanForm::default()); }
+            }) }
+            if form.has_loans == Some(true) {
+                <div class="ipsc-conditional">
+                    { for form.loans.iter().enumerate().map(|(i, loan)| {
+                        let n = (i + 1).to_string();
+                        html! {
+                            <fieldset class="ipsc-fieldset ipsc-loan">
+                                <legend class="ipsc-legend">{ fill(strings::LOAN_N.get(lang), &[("n", &n)]) }</legend>
+                                { ctx.text(&id::loan(i, "principal"), strings::Q_PRINCIPAL.get(lang), Some(strings::HINT_MONEY.get(lang)), &loan.principal, "text", Some(Quantity::Yuan), "ipsc-input--money",
+                                    setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.principal = v })) }
+                                { ctx.text(&id::loan(i, "start"), strings::Q_START.get(lang), None, &loan.start, "date", None, "ipsc-input--date",
+                                    setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.start = v })) }
+                                { ctx.text(&id::loan(i, "term"), strings::Q_TERM.get(lang), None, &loan.term, "text", Some(Quantity::Count), "ipsc-input--count",
+                                    setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.term = v })) }
+                                { ctx.text(&id::loan(i, "rate"), &optional(ctx, strings::Q_RATE), Some(strings::HINT_RATE.get(lang)), &loan.rate, "text", Some(Quantity::Percent), "ipsc-input--count",
+                                    setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.rate = v })) }
+                                <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(move |f| { if i < f.loans.len() { f.loans.remove(i); } })}>
+                                    { fill(strings::REMOVE_LOAN.get(lang), &[("n", &n)]) }
+                                </button>
+                            </fieldset>
+                        }
+                    }) }
+                    <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(|f| f.loans.push(LoanForm::default()))}>
+                        { strings::ADD_LOAN.get(lang) }
+                    </button>
+                    <details class="ipsc-details" open={!form.lpr_date.is_empty() || !form.lpr_rate.is_empty()}>
+                        <summary class="ipsc-details__summary">{ strings::NEWER_LPR.get(lang) }</summary>
+                        <p class="ipsc-hint">{ fill(strings::NEWER_LPR_HINT.get(lang), &[("date", &last_quote)]) }</p>
+                        { ctx.text(id::LPR_DATE, strings::Q_LPR_DATE.get(lang), None, &form.lpr_date, "date", None, "ipsc-input--date", setter(|f, v| f.lpr_date = v)) }
+                        { ctx.text(id::LPR_RATE, strings::Q_LPR_RATE.get(lang), None, &form.lpr_rate, "text", Some(Quantity::Percent), "ipsc-input--count", setter(|f, v| f.lpr_rate = v)) }
+                    </details>
+                </div>
+            }
+        </>
+    }
+}
+
+fn levels(ctx: &Ctx, form: &Form) -> Html {
+    let lang = ctx.lang;
+    html! {
+        { for ctx.pack.0.levels.iter().map(|q| {
+            let options = q.options.iter().enumerate().map(|(i, o)| {
+                let (qid, oid) = (q.id.clone(), o.id.clone());
+                (i.to_string(), o.label.get(lang).to_owned(), form.levels.get(&q.id) == Some(&o.id), ctx.edit(move |f| { f.levels.insert(qid.clone(), oid.clone()); }))
+            }).collect();
+            ctx.radios(&format!("ipsc-level-{}", q.id), q.label.get(lang), Some(q.hint.get(lang)), options, false)
+        }) }
+    }
+}
+
+fn situations(ctx: &Ctx, form: &Form) -> Html {
+    let lang = ctx.lang;
+    html! {
+        <div class="ipsc-field">
+            <fieldset class="ipsc-fieldset" aria-describedby="ipsc-situations-hint">
+                <legend class="ipsc-legend">{ strings::Q_SITUATIONS.get(lang) }</legend>
+                <p class="ipsc-hint" id="ipsc-situations-hint">{ strings::HINT_SITUATIONS.get(lang) }</p>
+                <div class="ipsc-checkboxes">
+                    { for ctx.pack.0.situations.iter().map(|s| {
+                        let id = format!("ipsc-situation-{}", s.id);
+                        let sid = s.id.clone();
+                        let onchange = ctx.edit(move |f| { if !f.situations.remove(&sid) { f.situations.insert(sid.clone()); } });
+                        html! {
+                            <div class="ipsc-choice">
+                                <input class="ipsc-choice__input" type="checkbox" id={id.clone()} name="situations" value={s.id.clone()} checked={form.situations.contains(&s.id)} {onchange} />
+                                <label class="ipsc-choice__label" for={id}>{ s.label.get(lang) }</label>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The answers as rows (question, answer, step), for the check page and the printed report.
+pub fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<(String, String, u8)> {
+    let (lang, pack) = (ctx.lang, ctx.pack.0);
+    let yes_no = |v: Option<bool>| match v {
+        Some(true) => strings::YES.get(lang).to_owned(),
+        Some(false) => strings::NO.get(lang).to_owned(),
+        None => strings::NOT_ANSWERED.get(lang).to_owned(),
+    };
+    let text = |v: &str| {
+        if v.trim().is_empty() {
+            strings::NOT_ANSWERED.get(lang).to_owned()
+        } else {
+            v.to_owned()
+        }
+    };
+    let mut rows = vec![(
+        fill(
+            strings::Q_REGISTERED.get(lang),
+            &[("place", pack.meta.jurisdiction.get(lang))],
+        ),
+        yes_no(form.registered),
+        step::ENTERPRISE,
+    )];
+    if form.registered == Some(true) {
+        let region = pack
+            .regions
+            .iter()
+            .find(|r| r.id == form.region)
+            .map_or(strings::NOT_ANSWERED.get(lang), |r| r.label.get(lang));
+        rows.push((
+            strings::Q_REGION.get(lang).to_owned(),
+            region.to_owned(),
+            step::ENTERPRISE,
+        ));
+    }
+    let industry = pack
+        .industries
+        .iter()
+        .find(|r| r.id == form.industry)
+        .map_or(strings::NOT_ANSWERED.get(lang), |r| r.label.get(lang));
+    rows.push((
+        strings::Q_INDUSTRY.get(lang).to_owned(),
+        industry.to_owned(),
+        step::ENTERPRISE,
+    ));
+    let sme = match form.tech_sme {
+        Some(YesNoUnsure::Yes) => strings::YES,
+        Some(YesNoUnsure::No) => strings::NO,
+        Some(YesNoUnsure::Unsure) => strings::NOT_SURE,
+        None => strings::NOT_ANSWERED,
+    };
+    rows.push((
+        strings::Q_TECH_SME.get(lang).to_owned(),
+        sme.get(lang).to_owned(),
+        step::ENTERPRISE,
+    ));
+    if form.tech_sme == Some(YesNoUnsure::Unsure) {
+        rows.push((
+            strings::Q_STAFF.get(lang).to_owned(),
+            text(&form.staff),
+            step::ENTERPRISE,
+        ));
+        rows.push((
+            strings::Q_SALES.get(lang).to_owned(),
+            text(&form.sales),
+            step::ENTERPRISE,
+        ));
+        rows.push((
+            strings::Q_ASSETS.get(lang).to_owned(),
+            text(&form.assets),
+            step::ENTERPRISE,
+        ));
+    }
+    rows.push((
+        strings::Q_ABNORMAL.get(lang).to_owned(),
+        yes_no(form.abnormal),
+        step::ENTERPRISE,
+    ));
+    rows.push((
+        strings::Q_DISHONEST.get(lang).to_owned(),
+        yes_no(form.dishonest),
+        step::ENTERPRISE,
+    ));
+    rows.push((
+        strings::Q_YEAR.get(lang).to_owned(),
+        text(&form.year),
+        step::ENTERPRISE,
+    ));
+    for q in &pack.counts {
+        rows.push((
+            q.label.get(lang).to_owned(),
+            text(form.counts.get(&q.id).map_or("", String::as_str)),
+            step::ITEMS,
+        ));
+    }
+    rows.push((
+        strings::Q_HAS_LOANS.get(lang).to_owned(),
+        yes_no(form.has_loans),
+        step::LOANS,
+    ));
+    if form.has_loans == Some(true) {
+        for (i, loan) in form.loans.iter().enumerate() {
+            let mut line = fill(
+                strings::LOAN_SUMMARY.get(lang),
+                &[
+                    ("principal", &text(&loan.principal)),
+                    ("start", &text(&loan.start)),
+                    ("term", &text(&loan.term)),
+                ],
+            );
+            if !loan.rate.trim().is_empty() {
+                line.push_str(&fill(
+                    strings::LOAN_SUMMARY_RATE.get(lang),
+                    &[("rate", &format!("{}%", loan.rate.trim()))],
+                ));
+            }
+            rows.push((
+                fill(strings::LOAN_N.get(lang), &[("n", &(i + 1).to_string())]),
+                line,
+                step::LOANS,
+            ));
+        }
+        if !form.lpr_date.is_empty() || !form.lpr_rate.is_empty() {
+            rows.push((
+                strings::Q_LPR_RATE.get(lang).to_owned(),
+                format!("{} ({})", text(&form.lpr_rate), text(&form.lpr_date)),
+                step::LOANS,
+            ));
+        }
+    }
+    for q in &pack.levels {
+        let level = form
+            .levels
+            .get(&q.id)
+            .and_then(|l| q.options.iter().find(|o| &o.id == l))
+            .map_or(strings::NOT_ANSWERED.get(lang), |o| o.label.get(lang));
+        rows.push((q.label.get(lang).to_owned(), level.to_owned(), step::LEVELS));
+    }
+    let chosen: Vec<&str> = pack
+        .situations
+        .iter()
+        .filter(|s| form.situations.contains(&s.id))
+        .map(|s| s.label.get(lang))
+        .collect();
+    let chosen = if chosen.is_empty() {
+        strings::NONE_CHOSEN.get(lang).to_owned()
+    } else {
+        chosen.join(if lang == Lang::Zh { "；" } else { "; " })
+    };
+    rows.push((
+        strings::Q_SITUATIONS.get(lang).to_owned(),
+        chosen,
+        step::SITUATIONS,
+    ));
+    rows
+}
+
+/// The answers as a summary list; with change links on the check page.
+pub fn answers_list(ctx: &Ctx, form: &Form, with_links: bool) -> Html {
+    let lang = ctx.lang;
+    html! {
+        <dl class="ipsc-summary">
+            { for answer_rows(ctx, form).into_iter().map(|(question, answer, step)| html! {
+                <div class="ipsc-summary__row">
+                    <dt class="ipsc-summary__key">{ question.clone() }</dt>
+                    <dd class="ipsc-summary__value">{ answer }</dd>
+                    if with_links {
+                        <dd class="ipsc-summary__actions">
+                            <a href={hash_of(step)}>{ strings::CHANGE.get(lang) }<span class="ipsc-visually-hidden">{ format!(" {question}") }</span></a>
+                        </dd>
+                    }
+                </div>
+            }) }
+        </dl>
+    }
+}
+
+fn check(ctx: &Ctx, form: &Form) -> Html {
+    answers_list(ctx, form, true)
 }

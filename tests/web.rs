@@ -1,5 +1,6 @@
-//! The app mounted in a real browser DOM (wasm-bindgen-test in headless Chromium).
-#![cfg(target_arch = "wasm32")]
+//! The default page (the walking skeleton) mounted in a real browser DOM
+//! (wasm-bindgen-test in headless Chromium).
+#![cfg(all(target_arch = "wasm32", not(feature = "journey")))]
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Reason: tests fail loudly.
 
 mod common;
@@ -48,11 +49,11 @@ async fn a_bad_answer_is_explained_beside_the_field_and_in_the_summary() {
         .expect("the error is described");
     assert_eq!(
         text(&root, &format!("#{error_id}")),
-        "数量不能为负数，也不要加正负号"
+        "不能为负数，也不要加正负号"
     );
     assert_eq!(
         text(&root, ".ipsc-error-summary a"),
-        "数量不能为负数，也不要加正负号"
+        "不能为负数，也不要加正负号"
     );
     assert!(find(&root, "[data-testid='amount']").is_none());
     type_into(&root, FIELD, "2").await;

@@ -5,14 +5,40 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-/// Mounts the app in a fresh element and lets it render.
+/// Mounts the app in a fresh element, keeping nothing in storage, and lets it render.
 pub async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    // Tests share one page: start each from a URL with no step in it.
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#"))
+        .unwrap();
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<ipsc_app::app::App>::with_root(root.clone()).render();
+    yew::Renderer::<ipsc_app::app::App>::with_root_and_props(
+        root.clone(),
+        ipsc_app::app::AppProps { persist: false },
+    )
+    .render();
     settle().await;
     root
+}
+
+/// The element that has focus.
+pub fn focused() -> Element {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap()
+}
+
+/// Clicks the element with this id (a radio, a checkbox).
+pub async fn click_id(root: &Element, id: &str) {
+    click(root, &format!("#{id}")).await;
 }
 
 /// Lets Yew's scheduler run.

@@ -116,44 +116,48 @@ fn step(name: &str, started: &mut Vec<(String, f64)>, f: impl FnOnce() -> Result
 fn test() -> Result {
     let mut times = Vec::new();
     let wasm = "wasm32-unknown-unknown";
+    let runner = [
+        (
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        ),
+        ("WASM_BINDGEN_TEST_TIMEOUT", "60"),
+    ];
+    let cargo = |args: &[&str]| run("cargo", args, &[]);
     let result = (|| {
         step("set-up", &mut times, setup::all)?;
-        step("format", &mut times, || {
-            run("cargo", &["fmt", "--all", "--check"], &[])
-        })?;
+        step("format", &mut times, || cargo(&["fmt", "--all", "--check"]))?;
         step("clippy (native)", &mut times, || {
-            run(
-                "cargo",
-                &[
-                    "clippy",
-                    "--locked",
-                    "--workspace",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-                &[],
-            )
+            cargo(&[
+                "clippy",
+                "--locked",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
         })?;
         step("clippy (wasm32)", &mut times, || {
-            run(
-                "cargo",
+            let pkgs = ["-p", "ipsc-app", "-p", "ipsc-engine"];
+            cargo(
                 &[
-                    "clippy",
-                    "--locked",
-                    "--target",
-                    wasm,
-                    "-p",
-                    "ipsc-app",
-                    "-p",
-                    "ipsc-engine",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-                &[],
+                    &["clippy", "--locked", "--target", wasm][..],
+                    &pkgs,
+                    &["--all-targets", "--", "-D", "warnings"],
+                ]
+                .concat(),
+            )
+        })?;
+        step("clippy (wasm32, the journey)", &mut times, || {
+            let app = ["-p", "ipsc-app", "--features", "journey"];
+            cargo(
+                &[
+                    &["clippy", "--locked", "--target", wasm][..],
+                    &app,
+                    &["--all-targets", "--", "-D", "warnings"],
+                ]
+                .concat(),
             )
         })?;
         step("docs", &mut times, || {
@@ -164,28 +168,24 @@ fn test() -> Result {
             )
         })?;
         step("native tests", &mut times, || {
-            run("cargo", &["test", "--locked", "--workspace"], &[])
+            cargo(&["test", "--locked", "--workspace"])
         })?;
         step("policy packs", &mut times, check_packs)?;
+        let browser = [
+            "test", "--locked", "--target", wasm, "-p", "ipsc-app", "--tests",
+        ];
         step(
             "browser tests (wasm-bindgen-test, headless Chromium)",
             &mut times,
-            || {
-                run(
-                    "cargo",
-                    &[
-                        "test", "--locked", "--target", wasm, "-p", "ipsc-app", "--tests",
-                    ],
-                    &[
-                        (
-                            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                            "wasm-bindgen-test-runner",
-                        ),
-                        ("WASM_BINDGEN_TEST_TIMEOUT", "60"),
-                    ],
-                )
-            },
+            || run("cargo", &browser, &runner),
         )?;
+        step("browser tests of the journey", &mut times, || {
+            run(
+                "cargo",
+                &[&browser[..], &["--features", "journey"]].concat(),
+                &runner,
+            )
+        })?;
         step("release build", &mut times, build)?;
         step("end-to-end tests (Playwright, axe)", &mut times, || {
             run("node", &["--test", "--test-concurrency=1", "e2e/"], &[])
@@ -234,11 +234,28 @@ fn check_packs() -> Result {
 
 fn bench() -> Result {
     run("cargo", &["bench", "--locked", "-p", "ipsc-engine"], &[])?;
-    if !Path::new("dist/index.html").is_file() {
-        setup::for_build()?;
-        build()?;
+    setup::for_build()?;
+    build()?;
+    size::report(Path::new("dist"), BUDGET_GZIP)?;
+    // The full journey is not yet the default page because it is over the budget: its size
+    // is reported here, to follow the work on it, without failing.
+    run(
+        "trunk",
+        &[
+            "build",
+            "--release",
+            "--locked",
+            "--features",
+            "journey",
+            "--dist",
+            "dist-journey",
+        ],
+        &[],
+    )?;
+    if let Err(over) = size::report(Path::new("dist-journey"), BUDGET_GZIP) {
+        println!("(the journey, feature `journey`: {over})");
     }
-    size::report(Path::new("dist"), BUDGET_GZIP)
+    Ok(())
 }
 
 /// FNV-1a: a short, stable content hash for a file name (not for security).

@@ -1,0 +1,281 @@
+//! The results: the total, each measure with its status, amount, formula, cap, clause
+//! (whose words open in place), reasons and what would change them; the programmes, the
+//! warnings, the assumptions, the policy's dates; and printing, download and sharing.
+
+use crate::app::{answers_list, today};
+use crate::form::{step, Form};
+use crate::state::{hash_of, Ctx};
+use crate::storage;
+use crate::strings::{self, fill, Tr};
+use ipsc_engine::assess::{Assessment, EngineError, Line, Status};
+use ipsc_engine::explain::{formula, money, what_if};
+use ipsc_engine::{Answers, Lang, Pack};
+use serde::Serialize;
+use yew::prelude::*;
+
+fn status_words(status: Status) -> (Tr, &'static str) {
+    match status {
+        Status::Eligible => (strings::STATUS_ELIGIBLE, "ipsc-tag--eligible"),
+        Status::EligibleWithWarning => (strings::STATUS_WARNING, "ipsc-tag--warning"),
+        Status::NotEligible => (strings::STATUS_NOT_ELIGIBLE, "ipsc-tag--no"),
+        Status::NeedsInfo => (strings::STATUS_NEEDS_INFO, "ipsc-tag--info"),
+    }
+}
+
+/// A clause's own words, opened in place; both languages' words when English is shown.
+fn clause_text(pack: &Pack, clause_id: &str, lang: Lang) -> Html {
+    let Some(clause) = pack.clause(clause_id) else {
+        return html! {};
+    };
+    html! {
+        <details class="ipsc-details ipsc-clause">
+            <summary class="ipsc-details__summary">{ fill(strings::SHOW_CLAUSE.get(lang), &[("clause", &clause.id)]) }</summary>
+            <blockquote class="ipsc-clause__text" lang="zh-CN">{ &clause.text.zh }</blockquote>
+            if lang == Lang::En {
+                <blockquote class="ipsc-clause__text" lang="en">{ &clause.text.en }</blockquote>
+                <p class="ipsc-hint">{ pack.meta.translation_note.en.as_str() }</p>
+            }
+        </details>
+    }
+}
+
+fn list(items: Vec<String>) -> Html {
+    html! { <ul class="ipsc-list">{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul> }
+}
+
+fn line_view(ctx: &Ctx, line: &Line) -> Html {
+    let (lang, pack) = (ctx.lang, ctx.pack.0);
+    let Some(measure) = pack.measure(&line.measure) else {
+        return html! {};
+    };
+    let (status, tag) = status_words(line.status);
+    let title_id = format!("ipsc-line-{}", measure.id);
+    let labelled = |ids: &[String], words: &[ipsc_engine::pack::Labelled]| -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| ids.contains(&w.id))
+            .map(|w| w.text.get(lang).to_owned())
+            .collect()
+    };
+    html! {
+        <section class="ipsc-line" aria-labelledby={title_id.clone()} data-measure={measure.id.clone()}>
+            <h2 class="ipsc-line__title" id={title_id}>{ measure.label.get(lang) }</h2>
+            <p class={classes!("ipsc-tag", tag)}>{ status.get(lang) }</p>
+            <p class="ipsc-line__amount" data-testid={format!("amount-{}", measure.id)}>{ money(pack, line.amount, lang) }</p>
+            if line.status.counts() {
+                <h3 class="ipsc-line__sub">{ strings::FORMULA.get(lang) }</h3>
+                { for formula(pack, line, lang).into_iter().map(|s| html! { <p class="ipsc-formula" data-testid="formula">{ s }</p> }) }
+            }
+            if !line.reasons.is_empty() {
+                <h3 class="ipsc-line__sub">{ strings::WHY_NOT.get(lang) }</h3>
+                { list(line.reasons.iter().map(|r| pack.say(r.code.code(), lang).to_owned()).collect()) }
+            }
+            if !line.what_if.is_empty() {
+                <h3 class="ipsc-line__sub">{ strings::WHAT_WOULD_CHANGE.get(lang) }</h3>
+                { list(line.what_if.iter().map(|w| what_if(pack, w, lang)).collect()) }
+            }
+            if !line.warnings.is_empty() {
+                <div class="ipsc-warning">
+                    <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
+                    { list(line.warnings.iter().map(|w| pack.say(w.code.code(), lang).to_owned()).collect()) }
+                </div>
+            }
+            <p class="ipsc-basis">{ format!("{}：{} {} “{}”", strings::BASIS.get(lang), pack.meta.doc_number, measure.clause, measure.quote) }</p>
+            { clause_text(pack, &measure.clause, lang) }
+            if !line.assumptions.is_empty() {
+                <h3 class="ipsc-line__sub">{ strings::ASSUMPTIONS.get(lang) }</h3>
+                { list(labelled(&line.assumptions, &measure.assumptions)) }
+            }
+            if !line.caveats.is_empty() {
+                <h3 class="ipsc-line__sub">{ strings::CAVEATS.get(lang) }</h3>
+                { list(labelled(&line.caveats, &measure.caveats)) }
+            }
+        </section>
+    }
+}
+
+#[derive(Serialize)]
+struct Export<'a> {
+    answers: &'a Answers,
+    assessment: &'a Assessment,
+}
+
+/// Offers the answers and the assessment as a JSON file, in the shape `ipsc assess` reads.
+fn download(answers: &Answers, assessment: &Assessment) {
+    let Ok(json) = serde_json::to_string_pretty(&Export {
+        answers,
+        assessment,
+    }) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let anchor = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok());
+    if let Some(anchor) =
+        anchor.and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(a).ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(&format!(
+            "ipsc-{}-{}.json",
+            assessment.pack, assessment.year
+        ));
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn share_url(pack: &Pack, form: &Form) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#a={}", storage::encode(&pack.meta.id, form))
+}
+
+/// The results page.
+pub fn results(
+    ctx: &Ctx,
+    form: &Form,
+    answers: &Answers,
+    assessment: &Result<Assessment, EngineError>,
+    year: i32,
+) -> Html {
+    let (lang, pack) = (ctx.lang, ctx.pack.0);
+    let a = match assessment {
+        Ok(a) => a,
+        Err(_) => {
+            return html! {
+                <div class="ipsc-error-summary">
+                    <p>{ strings::ERR_ENGINE.get(lang) }</p>
+                    <a href={hash_of(step::CHECK)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
+                </div>
+            }
+        }
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let on_download = {
+        let (answers, a) = (answers.clone(), a.clone());
+        Callback::from(move |_: MouseEvent| download(&answers, &a))
+    };
+    let guide = &pack.tech_sme_guide;
+    let within = |ok: Option<bool>| {
+        ok.map(|ok| {
+            if ok {
+                strings::WITHIN.get(lang)
+            } else {
+                strings::OVER.get(lang)
+            }
+        })
+    };
+    let size_rows: Vec<String> = a
+        .size_check
+        .as_ref()
+        .map(|s| {
+            [
+                (strings::Q_STAFF, s.staff, guide.max_staff.to_string()),
+                (
+                    strings::Q_SALES,
+                    s.sales,
+                    money(pack, guide.max_sales, lang),
+                ),
+                (
+                    strings::Q_ASSETS,
+                    s.assets,
+                    money(pack, guide.max_assets, lang),
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(label, ok, limit)| {
+                within(ok).map(|w| format!("{}：{w}（≤ {limit}）", label.get(lang)))
+            })
+            .collect()
+        })
+        .unwrap_or_default();
+    let mut caveats: Vec<String> = pack
+        .caveats
+        .iter()
+        .map(|c| c.text.get(lang).to_owned())
+        .collect();
+    caveats.push(pack.meta.validity_note.get(lang).to_owned());
+    html! {
+        <>
+            <div class="ipsc-panel" data-testid="total-panel">
+                <p class="ipsc-panel__label">{ strings::TOTAL.get(lang) }</p>
+                <p class="ipsc-panel__amount" data-testid="total">{ money(pack, a.total, lang) }</p>
+                <p class="ipsc-panel__year">{ fill(strings::FOR_YEAR.get(lang), &[("year", &year.to_string())]) }</p>
+                <p class="ipsc-panel__disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
+            </div>
+            if !a.warnings.is_empty() {
+                <div class="ipsc-warning" role="note">
+                    <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
+                    { list(a.warnings.iter().map(|w| format!("{}（{}）", pack.say(w.code.code(), lang), w.clause)).collect()) }
+                </div>
+            }
+            { for a.lines.iter().map(|line| line_view(ctx, line)) }
+            if !size_rows.is_empty() {
+                <section class="ipsc-section" aria-labelledby="ipsc-size-title">
+                    <h2 class="ipsc-section__title" id="ipsc-size-title">{ strings::SIZE_CHECK.get(lang) }</h2>
+                    { list(size_rows) }
+                    <p class="ipsc-hint">{ guide.note.get(lang) }</p>
+                </section>
+            }
+            <section class="ipsc-section" aria-labelledby="ipsc-programmes-title">
+                <h2 class="ipsc-section__title" id="ipsc-programmes-title">{ strings::PROGRAMMES.get(lang) }</h2>
+                if a.programmes.is_empty() {
+                    <p>{ strings::NO_PROGRAMMES.get(lang) }</p>
+                }
+                <ul class="ipsc-list ipsc-programmes">
+                    { for a.programmes.iter().filter_map(|m| pack.programmes.iter().find(|p| p.id == m.programme)).map(|p| html! {
+                        <li>
+                            <strong>{ p.label.get(lang) }</strong>{ format!("（{}）", p.clause) }
+                            <p>{ p.summary.get(lang) }</p>
+                            { clause_text(pack, &p.clause, lang) }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <section class="ipsc-section" aria-labelledby="ipsc-caveats-title">
+                <h2 class="ipsc-section__title" id="ipsc-caveats-title">{ strings::CAVEATS.get(lang) }</h2>
+                { list(caveats) }
+            </section>
+            <section class="ipsc-section" aria-labelledby="ipsc-policy-title">
+                <h2 class="ipsc-section__title" id="ipsc-policy-title">{ strings::ABOUT_POLICY.get(lang) }</h2>
+                { list(vec![
+                    fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]),
+                    format!("{}：{}", strings::ISSUED.get(lang), pack.meta.issue_date),
+                    format!("{}：{}", strings::REVIEWED.get(lang), pack.meta.reviewed),
+                    format!("{}：{}", strings::LPR_CHECKED.get(lang), pack.lpr.last_confirmed),
+                    pack.meta.source.get(lang).to_owned(),
+                ]) }
+            </section>
+            <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-answers-title">
+                <h2 class="ipsc-section__title" id="ipsc-answers-title">{ strings::STEP_CHECK.get(lang) }</h2>
+                { answers_list(ctx, form, false) }
+                <p>{ format!("{}：{}", strings::PRINTED_ON.get(lang), today()) }</p>
+            </section>
+            <div class="ipsc-actions">
+                <button type="button" class="ipsc-button" onclick={print}>{ strings::PRINT.get(lang) }</button>
+                <button type="button" class="ipsc-button ipsc-button--secondary" onclick={on_download}>{ strings::DOWNLOAD.get(lang) }</button>
+                <a class="ipsc-button ipsc-button--secondary" href={hash_of(step::CHECK)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
+            </div>
+            <div class="ipsc-field ipsc-share">
+                <label class="ipsc-label" for="ipsc-share">{ strings::SHARE.get(lang) }</label>
+                <p class="ipsc-hint" id="ipsc-share-hint">{ strings::SHARE_HINT.get(lang) }</p>
+                <input class="ipsc-input" id="ipsc-share" type="text" readonly=true value={share_url(pack, form)} aria-describedby="ipsc-share-hint" />
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,159 @@
+//! The app's state and the actions that change it (Yew's reducer pattern).
+
+use crate::form::{step, FieldError, Form};
+use crate::strings::Tr;
+use ipsc_engine::{Lang, Pack};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The built-in pack, compared by address (it is never copied).
+#[derive(Clone, Copy)]
+pub struct PackRef(pub &'static Pack);
+
+impl PartialEq for PackRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// Everything the app shows follows from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// What the user typed.
+    pub form: Form,
+    /// The step shown (1 to 5, then check and results).
+    pub step: u8,
+    /// The language.
+    pub lang: Lang,
+    /// Large text (适老化).
+    pub large: bool,
+    /// Whether the current step's errors are shown (after a Continue that failed).
+    pub show_errors: bool,
+    /// Counts failed Continues, so that each one moves focus to the error summary.
+    pub attempts: u32,
+    /// A message to show once (answers cleared, a bad link).
+    pub notice: Option<Tr>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            form: Form::default(),
+            step: step::ENTERPRISE,
+            lang: Lang::Zh,
+            large: false,
+            show_errors: false,
+            attempts: 0,
+            notice: None,
+        }
+    }
+}
+
+/// What can happen.
+pub enum Action {
+    /// The user changed an answer.
+    Edit(Rc<dyn Fn(&mut Form)>),
+    /// Go to a step (from the URL).
+    Go(u8),
+    /// Continue failed: show this step's errors.
+    Failed,
+    /// Switch language.
+    Lang(Lang),
+    /// Switch large text.
+    Large(bool),
+    /// Forget every answer.
+    Clear,
+    /// Answers from storage or a link, and a message to show.
+    Load(Box<Form>, Option<Tr>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(edit) => {
+                edit(&mut next.form);
+                next.notice = None;
+            }
+            Action::Go(step) => {
+                if step != next.step {
+                    next.show_errors = false;
+                    next.notice = None;
+                }
+                next.step = step;
+            }
+            Action::Failed => {
+                next.show_errors = true;
+                next.attempts += 1;
+            }
+            Action::Lang(lang) => next.lang = lang,
+            Action::Large(large) => next.large = large,
+            Action::Clear => {
+                next = State {
+                    lang: next.lang,
+                    large: next.large,
+                    notice: Some(crate::strings::CLEARED),
+                    ..State::default()
+                };
+            }
+            Action::Load(form, notice) => {
+                next.form = *form;
+                next.notice = notice;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// What the views need: the pack, the language, the errors to show, and a dispatcher.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The pack.
+    pub pack: PackRef,
+    /// The language.
+    pub lang: Lang,
+    /// The errors shown now.
+    pub visible_errors: Vec<FieldError>,
+    /// Changes the state.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// The step in a URL fragment: `#step=2`, `#check`, `#results`; `None` for any other
+/// fragment (an in-page link must not move the user to step 1).
+pub fn step_from_hash(hash: &str) -> Option<u8> {
+    match hash {
+        "" | "#" => Some(step::ENTERPRISE),
+        "#check" => Some(step::CHECK),
+        "#results" => Some(step::RESULTS),
+        _ => hash
+            .strip_prefix("#step=")
+            .and_then(|n| n.parse().ok())
+            .filter(|n| (1..=step::QUESTIONS).contains(n)),
+    }
+}
+
+/// The URL fragment of a step.
+pub fn hash_of(step: u8) -> String {
+    match step {
+        step::CHECK => "#check".into(),
+        step::RESULTS => "#results".into(),
+        n => format!("#step={n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_and_fragments_round_trip() {
+        for n in 1..=step::RESULTS {
+            assert_eq!(step_from_hash(&hash_of(n)), Some(n));
+        }
+        assert_eq!(step_from_hash("#step=99"), None);
+        assert_eq!(step_from_hash("#ipsc-year"), None);
+        assert_eq!(step_from_hash(""), Some(1));
+    }
+}
