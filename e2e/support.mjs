@@ -8,8 +8,8 @@ import { serve } from './server.mjs';
 
 export const ARTIFACTS = 'e2e/artifacts';
 
-export async function start() {
-  const server = await serve('dist');
+export async function start(dist = 'dist') {
+  const server = await serve(dist);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const profile = mkdtempSync(join(tmpdir(), 'ipsc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,7 +31,7 @@ export async function start() {
     async page(path = '/') {
       const page = await context.newPage();
       await page.goto(origin + path);
-      await page.locator('.ipsc-title').waitFor();
+      await page.locator('h1').waitFor();
       return page;
     },
     async close() {

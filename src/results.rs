@@ -80,7 +80,7 @@ fn line_view(ctx: &Ctx, line: &Line) -> Html {
                     { list(line.warnings.iter().map(|w| pack.say(w.code.code(), lang).to_owned()).collect()) }
                 </div>
             }
-            <p class="ipsc-basis">{ format!("{}：{} {} “{}”", strings::BASIS.get(lang), pack.meta.doc_number, measure.clause, measure.quote) }</p>
+            <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &format!("{} {} “{}”", pack.meta.doc_number, measure.clause, measure.quote)) }</p>
             { clause_text(pack, &measure.clause, lang) }
             if !line.assumptions.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::ASSUMPTIONS.get(lang) }</h3>
@@ -199,7 +199,13 @@ pub fn results(
             ]
             .into_iter()
             .filter_map(|(label, ok, limit)| {
-                within(ok).map(|w| format!("{}：{w}（≤ {limit}）", label.get(lang)))
+                within(ok).map(|w| {
+                    strings::labelled(
+                        lang,
+                        label.get(lang),
+                        &strings::bracketed(lang, w, &format!("≤ {limit}")),
+                    )
+                })
             })
             .collect()
         })
@@ -221,7 +227,7 @@ pub fn results(
             if !a.warnings.is_empty() {
                 <div class="ipsc-warning" role="note">
                     <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
-                    { list(a.warnings.iter().map(|w| format!("{}（{}）", pack.say(w.code.code(), lang), w.clause)).collect()) }
+                    { list(a.warnings.iter().map(|w| strings::bracketed(lang, pack.say(w.code.code(), lang), &w.clause)).collect()) }
                 </div>
             }
             { for a.lines.iter().map(|line| line_view(ctx, line)) }
@@ -240,7 +246,7 @@ pub fn results(
                 <ul class="ipsc-list ipsc-programmes">
                     { for a.programmes.iter().filter_map(|m| pack.programmes.iter().find(|p| p.id == m.programme)).map(|p| html! {
                         <li>
-                            <strong>{ p.label.get(lang) }</strong>{ format!("（{}）", p.clause) }
+                            <strong>{ p.label.get(lang) }</strong>{ strings::bracketed(lang, "", &p.clause) }
                             <p>{ p.summary.get(lang) }</p>
                             { clause_text(pack, &p.clause, lang) }
                         </li>
@@ -255,16 +261,16 @@ pub fn results(
                 <h2 class="ipsc-section__title" id="ipsc-policy-title">{ strings::ABOUT_POLICY.get(lang) }</h2>
                 { list(vec![
                     fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]),
-                    format!("{}：{}", strings::ISSUED.get(lang), pack.meta.issue_date),
-                    format!("{}：{}", strings::REVIEWED.get(lang), pack.meta.reviewed),
-                    format!("{}：{}", strings::LPR_CHECKED.get(lang), pack.lpr.last_confirmed),
+                    strings::labelled(lang, strings::ISSUED.get(lang), &pack.meta.issue_date.to_string()),
+                    strings::labelled(lang, strings::REVIEWED.get(lang), &pack.meta.reviewed.to_string()),
+                    strings::labelled(lang, strings::LPR_CHECKED.get(lang), &pack.lpr.last_confirmed.to_string()),
                     pack.meta.source.get(lang).to_owned(),
                 ]) }
             </section>
             <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-answers-title">
                 <h2 class="ipsc-section__title" id="ipsc-answers-title">{ strings::STEP_CHECK.get(lang) }</h2>
                 { answers_list(ctx, form, false) }
-                <p>{ format!("{}：{}", strings::PRINTED_ON.get(lang), today()) }</p>
+                <p>{ strings::labelled(lang, strings::PRINTED_ON.get(lang), &today()) }</p>
             </section>
             <div class="ipsc-actions">
                 <button type="button" class="ipsc-button" onclick={print}>{ strings::PRINT.get(lang) }</button>

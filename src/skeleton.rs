@@ -117,7 +117,7 @@ pub fn Skeleton(props: &SkeletonProps) -> Html {
                     <h2 class="ipsc-estimate__title" id="ipsc-estimate-title">{ strings::ESTIMATE.get(lang) }</h2>
                     <div class="ipsc-live" aria-live="polite" aria-atomic="true">{ for result }</div>
                     if let (Some(measure), Some(clause)) = (measure, clause) {
-                        <p class="ipsc-basis">{ format!("{}：{} {} · {}", strings::BASIS.get(lang), pack.meta.doc_number, clause.id, measure.label.get(lang)) }</p>
+                        <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &format!("{} {} · {}", pack.meta.doc_number, clause.id, measure.label.get(lang))) }</p>
                         <details class="ipsc-clause">
                             <summary class="ipsc-clause__summary">{ strings::fill(strings::SHOW_CLAUSE.get(lang), &[("clause", &clause.id)]) }</summary>
                             <blockquote class="ipsc-clause__text" lang="zh-CN">{ &clause.text.zh }</blockquote>

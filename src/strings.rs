@@ -285,6 +285,10 @@ strings! {
     ERROR_PREFIX = "错误：", "Error: ";
     /// Privacy.
     PRIVACY = "您填写的内容只在本浏览器中计算，不会发送到任何服务器。", "What you enter is calculated in this browser only and is never sent to any server.";
+    /// A label and its value: `{label}` and `{value}`.
+    LABELLED = "{label}：{value}", "{label}: {value}";
+    /// Something and, in brackets, more: `{text}`, `{more}`.
+    BRACKETED = "{text}（{more}）", "{text} ({more})";
     /// Kept in the browser.
     KEPT_HERE = "答案保存在本浏览器中，刷新页面不会丢失；离开前可以清除。", "Your answers are kept in this browser, so a reload loses nothing; clear them before you leave.";
 }
@@ -292,6 +296,16 @@ strings! {
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     ipsc_engine::explain::fill(template, values)
+}
+
+/// `label：value` in Chinese, `label: value` in English.
+pub fn labelled(lang: ipsc_engine::Lang, label: &str, value: &str) -> String {
+    fill(LABELLED.get(lang), &[("label", label), ("value", value)])
+}
+
+/// `text（more）` in Chinese, `text (more)` in English.
+pub fn bracketed(lang: ipsc_engine::Lang, text: &str, more: &str) -> String {
+    fill(BRACKETED.get(lang), &[("text", text), ("more", more)])
 }
 
 #[cfg(test)]

@@ -1,0 +1,258 @@
+// The full journey (feature `journey`, built in dist-journey/) as people use it: every
+// step in Chinese and in English, each validation error, the share link, reload and
+// clear, the keyboard alone, the print view, the browser's back button, axe on every
+// step, and the amounts checked against the `ipsc` command for the same answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+import { start, shot } from './support.mjs';
+
+let app;
+before(async () => { app = await start('dist-journey'); });
+after(async () => { await app.close(); });
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+async function noAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `axe on ${where}`);
+}
+
+async function fresh(path = '/') {
+  const page = await app.page(path);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(app.origin + '/#step=1');
+  await page.reload();
+  await page.locator('h1').waitFor();
+  return page;
+}
+
+const next = (page, name = /^(继续|Continue)$/) => page.getByRole('button', { name }).click();
+const heading = (page) => page.locator('h1').innerText();
+
+async function completeJourney(page, { lang }) {
+  const zh = lang === 'zh';
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-region').selectOption('zengdu');
+  await page.locator('#ipsc-industry').selectOption('special-vehicles');
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await page.locator('#ipsc-year').fill('2025');
+  await noAxeViolations(page, `step 1 (${lang})`);
+  await shot(page, `journey-${lang}-1-enterprise`);
+  await next(page);
+  assert.equal(await heading(page), zh ? '测算年度内获得的授权' : 'Grants in the assessment year');
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
+  await page.locator('#ipsc-count-pct-invention-patents').fill('1');
+  assert.equal(await page.getByTestId('running-total').innerText(), zh ? '130,000.00 元' : '¥130,000.00');
+  await noAxeViolations(page, `step 2 (${lang})`);
+  await shot(page, `journey-${lang}-2-grants`);
+  await next(page);
+  await page.locator('#ipsc-has-loans-yes').check();
+  await page.locator('#ipsc-loan-0-principal').fill('500万');
+  assert.equal(await page.locator('.ipsc-understood').innerText(), zh ? '即 5,000,000.00 元' : 'That is ¥5,000,000.00');
+  await page.locator('#ipsc-loan-0-start').fill('2025-01-01');
+  await page.locator('#ipsc-loan-0-term').fill('12');
+  await page.locator('#ipsc-loan-0-rate').fill('3.5');
+  await noAxeViolations(page, `step 3 (${lang})`);
+  await shot(page, `journey-${lang}-3-loans`);
+  await next(page);
+  await page.locator('#ipsc-level-protection-workstation-2').check();
+  await noAxeViolations(page, `step 4 (${lang})`);
+  await shot(page, `journey-${lang}-4-recognition`);
+  await next(page);
+  await page.locator('#ipsc-situation-exports').check();
+  await noAxeViolations(page, `step 5 (${lang})`);
+  await shot(page, `journey-${lang}-5-situations`);
+  await next(page);
+  assert.equal(await heading(page), zh ? '检查您的答案' : 'Check your answers');
+  await noAxeViolations(page, `check (${lang})`);
+  await shot(page, `journey-${lang}-6-check`);
+  await next(page, zh ? '查看测算结果' : 'See the estimate');
+  assert.equal(await heading(page), zh ? '测算结果' : 'Your estimate');
+}
+
+test('a whole journey in Chinese gives the exact amounts, and the ipsc command agrees', async () => {
+  const page = await fresh();
+  await completeJourney(page, { lang: 'zh' });
+  assert.equal(await page.getByTestId('total').innerText(), '202,000.00 元');
+  assert.equal(await page.getByTestId('amount-domestic-invention-patent').innerText(), '30,000.00 元');
+  assert.equal(await page.getByTestId('amount-pct-invention-patent').innerText(), '100,000.00 元');
+  assert.equal(await page.getByTestId('amount-ip-pledge-interest').innerText(), '62,000.00 元');
+  assert.equal(await page.getByTestId('amount-protection-workstation').innerText(), '10,000.00 元');
+  const pledge = page.locator('[data-measure="ip-pledge-interest"]');
+  assert.match(await pledge.innerText(), /5,000,000\.00 元 × 3\.10%（2024-10-21起执行的1年期LPR）× 40% × 12\/12 = 62,000\.00 元/);
+  await pledge.getByText('查看原文 一(三)').click();
+  assert.match(await pledge.locator('blockquote').innerText(), /给予银行间贷款市场报价利率40%的贴息补助/);
+  await noAxeViolations(page, 'results (zh)');
+  await shot(page, 'journey-zh-7-results');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载答案和结果（JSON）' }).click()]);
+  const file = await download.path();
+  const fromCli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'ipsc-cli', '--', 'assess', 'policies/suizhou-2024-15/pack.toml', file, '--format', 'json'], { encoding: 'utf8' }));
+  assert.equal(fromCli.total, '202000.00');
+  const shown = {};
+  for (const line of fromCli.lines) shown[line.measure] = (await page.getByTestId(`amount-${line.measure}`).innerText()).replace(/[ 元,]/g, '');
+  assert.deepEqual(shown, Object.fromEntries(fromCli.lines.map((l) => [l.measure, l.amount])));
+  await page.close();
+});
+
+test('a journey in English that is not eligible says why and what would change it', async () => {
+  const page = await fresh();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await heading(page), 'About the enterprise');
+  assert.equal(await page.locator('.ipsc-caption').innerText(), 'Step 1 of 5');
+  await page.locator('#ipsc-registered-no').check();
+  await page.locator('#ipsc-tech-sme-unsure').check();
+  await page.locator('#ipsc-staff').fill('120');
+  await page.locator('#ipsc-sales').fill('8000万');
+  await page.locator('#ipsc-abnormal-yes').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await page.locator('#ipsc-year').fill('2025');
+  await noAxeViolations(page, 'step 1, not sure (en)');
+  await shot(page, 'journey-en-1-not-sure');
+  await next(page);
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
+  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+  await next(page);
+  await page.locator('#ipsc-has-loans-no').check();
+  await next(page);
+  await page.locator('#ipsc-level-protection-workstation-0').check();
+  await next(page);
+  await next(page);
+  await next(page, 'See the estimate');
+  assert.equal(await page.getByTestId('total').innerText(), '¥0.00');
+  const patents = page.locator('[data-measure="domestic-invention-patent"]');
+  assert.match(await patents.innerText(), /Not eligible/);
+  assert.match(await patents.innerText(), /The enterprise is not registered in Suizhou/);
+  assert.match(await patents.innerText(), /If the enterprise were registered in Suizhou, this line would be ¥30,000\.00\./);
+  assert.match(await page.locator('main').innerText(), /Your size against the technology-based SME limits/);
+  await noAxeViolations(page, 'results (en)');
+  await shot(page, 'journey-en-7-results-not-eligible');
+  await page.close();
+});
+
+test('each validation error shows in the summary and beside its field, and keeps what was typed', async () => {
+  const page = await fresh();
+  await next(page);
+  const summary = page.locator('.ipsc-error-summary');
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'ipsc-error-summary', 'the summary takes focus');
+  assert.deepEqual(await summary.locator('a').allInnerTexts(), [
+    '请选择企业是否在本地注册登记', '请选择是否已登记为科技型中小企业；不确定请选“不确定”', '请选择“是”或“否”', '请选择“是”或“否”',
+  ]);
+  await summary.locator('a').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'ipsc-registered-yes', 'a summary link focuses its field');
+  assert.equal(await heading(page), '企业基本情况', 'and does not leave the step');
+  await page.locator('#ipsc-year').fill('1999');
+  await shot(page, 'journey-zh-errors-step-1');
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-tech-sme-no').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await next(page);
+  assert.equal(await page.locator('#ipsc-year-error').textContent(), '错误：请输入2000年至2100年之间的年份，例如 2025');
+  await page.locator('#ipsc-year').fill('2025');
+  await next(page);
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('2.5');
+  await page.locator('#ipsc-count-pct-invention-patents').fill('-1');
+  await next(page);
+  assert.equal(await page.locator('#ipsc-count-domestic-invention-patents-error').textContent(), '错误：请输入整数，例如 3');
+  assert.equal(await page.locator('#ipsc-count-pct-invention-patents-error').textContent(), '错误：不能为负数，也不要加正负号');
+  assert.equal(await page.locator('#ipsc-count-domestic-invention-patents').inputValue(), '2.5');
+  await noAxeViolations(page, 'step 2 with errors');
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('2');
+  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+  await next(page);
+  await page.locator('#ipsc-has-loans-yes').check();
+  await page.locator('#ipsc-loan-0-principal').fill('1.234');
+  await page.locator('#ipsc-loan-0-start').fill('2025-01-01');
+  await page.locator('#ipsc-loan-0-term').fill('0');
+  await next(page);
+  assert.equal(await page.locator('#ipsc-loan-0-principal-error').textContent(), '错误：小数位数过多：金额最多两位（到分），利率最多四位');
+  assert.equal(await page.locator('#ipsc-loan-0-term-error').textContent(), '错误：请输入 1 至 360 之间的整月数');
+  await shot(page, 'journey-zh-errors-step-3');
+  await page.close();
+});
+
+test('the share link carries the answers to a fresh browser, and a damaged one starts afresh', async () => {
+  const page = await fresh();
+  await completeJourney(page, { lang: 'zh' });
+  const link = await page.locator('#ipsc-share').inputValue();
+  assert.ok(link.startsWith(app.origin + '/#a='), link);
+  await page.evaluate(() => localStorage.clear());
+  const other = await app.context.newPage();
+  await other.goto(link);
+  await other.locator('h1').waitFor();
+  assert.equal(await heading(other), '检查您的答案');
+  await next(other, '查看测算结果');
+  assert.equal(await other.getByTestId('total').innerText(), '202,000.00 元');
+  await other.goto(link.slice(0, -6) + 'AAAAAA');
+  await other.reload();
+  await other.locator('h1').waitFor();
+  assert.equal(await heading(other), '企业基本情况');
+  assert.equal(await other.locator('.ipsc-notice').innerText(), '这个分享链接已损坏或无法识别，已为您重新开始。');
+  await other.close();
+  await page.close();
+});
+
+test('a reload keeps the answers and the step; clear my answers removes them all', async () => {
+  const page = await fresh();
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await next(page);
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('7');
+  await page.reload();
+  await page.locator('h1').waitFor();
+  assert.equal(await heading(page), '测算年度内获得的授权');
+  assert.equal(await page.locator('#ipsc-count-domestic-invention-patents').inputValue(), '7');
+  await page.getByRole('button', { name: '清除我的答案' }).click();
+  assert.equal(await heading(page), '企业基本情况');
+  assert.equal(await page.locator('.ipsc-notice').innerText(), '已清除您的答案。');
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing is left in the browser');
+  assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), false);
+  await page.close();
+});
+
+test('the keyboard alone completes a step, and the browser back button returns to it', async () => {
+  const page = await fresh();
+  await page.locator('#ipsc-registered-yes').focus();
+  await page.keyboard.press('Space');
+  for (const id of ['ipsc-tech-sme-yes', 'ipsc-abnormal-no', 'ipsc-dishonest-no']) {
+    while ((await page.evaluate(() => document.activeElement.id)) !== id.replace(/-(no|yes)$/, '-yes')) await page.keyboard.press('Tab');
+    if (id.endsWith('-no')) await page.keyboard.press('ArrowRight');
+    else await page.keyboard.press('Space');
+  }
+  while ((await page.evaluate(() => document.activeElement.textContent)) !== '继续') await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await heading(page), '测算年度内获得的授权');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new step heading');
+  await page.goBack();
+  assert.equal(await heading(page), '企业基本情况');
+  assert.equal(await page.locator('#ipsc-dishonest-no').isChecked(), true, 'going back keeps every answer');
+  await page.goForward();
+  assert.equal(await heading(page), '测算年度内获得的授权');
+  await page.close();
+});
+
+test('the print view is a clean report: answers, lines, clauses, disclaimer and date', async () => {
+  const page = await fresh();
+  await completeJourney(page, { lang: 'zh' });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.ipsc-actions').isVisible(), false, 'no buttons on paper');
+  assert.equal(await page.locator('.ipsc-print-only').isVisible(), true, 'the answers are printed');
+  assert.match(await page.locator('.ipsc-print-only').innerText(), /生成日期：\d{4}-\d{2}-\d{2}/);
+  assert.match(await page.locator('main').innerText(), /测算结果仅供参考，以主管部门审核为准。/);
+  await shot(page, 'journey-zh-8-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.close();
+});
+
+test('the journey requests nothing outside its origin and logs no errors', async () => {
+  const outside = app.requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(app.problems, [], 'console errors or CSP violations');
+});
