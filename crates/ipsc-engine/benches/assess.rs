@@ -34,6 +34,7 @@ fn main() {
     let source = include_str!("../../../policies/suizhou-2024-15/pack.toml");
     let pack: Pack = toml::from_str(source).unwrap();
     let json = serde_json::to_string(&pack).unwrap();
+    let bytes = postcard::to_allocvec(&pack).unwrap();
     let mut answers = Answers {
         version: 1,
         registered_locally: Some(true),
@@ -64,10 +65,13 @@ fn main() {
         || assess(&pack, &answers, 2025).unwrap(),
     );
     time(
-        "pack load from JSON (what the app does)",
+        "pack load from postcard (what the app does)",
         Duration::from_millis(2),
-        || serde_json::from_str::<Pack>(&json).unwrap(),
+        || postcard::from_bytes::<Pack>(&bytes).unwrap(),
     );
+    time("pack load from JSON", Duration::from_millis(2), || {
+        serde_json::from_str::<Pack>(&json).unwrap()
+    });
     time(
         "pack load from TOML and validate",
         Duration::from_millis(2),
