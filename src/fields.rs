@@ -2,7 +2,7 @@
 //! the user's text kept as typed, and for money the value as understood.
 
 use crate::form::{FieldError, Form};
-use crate::state::{Action, Ctx};
+use crate::state::{Action, Ctx, State};
 use crate::strings::{self, fill};
 use ipsc_engine::explain::money;
 use ipsc_engine::number::{parse, Quantity};
@@ -26,6 +26,14 @@ fn described_by(hint_id: &str, has_hint: bool, error_of: &str, has_error: bool) 
     .flatten()
     .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// Puts what a field now holds into the form, through the reducer.
+fn set_text(dispatch: &UseReducerDispatcher<State>, set: &Setter, text: String) {
+    let set = set.clone();
+    dispatch.dispatch(Action::Edit(Rc::new(move |f: &mut Form| {
+        set(f, text.clone())
+    })));
 }
 
 impl Ctx {
@@ -81,11 +89,11 @@ impl Ctx {
         };
         let dispatch = self.dispatch.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            let set = set.clone();
-            dispatch.dispatch(Action::Edit(Rc::new(move |f: &mut Form| {
-                set(f, text.clone())
-            })));
+            set_text(
+                &dispatch,
+                &set,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            )
         });
         let mode = match quantity {
             Some(Quantity::Count) => "numeric",
@@ -179,11 +187,11 @@ impl Ctx {
     ) -> Html {
         let dispatch = self.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let set = set.clone();
-            dispatch.dispatch(Action::Edit(Rc::new(move |f: &mut Form| {
-                set(f, text.clone())
-            })));
+            set_text(
+                &dispatch,
+                &set,
+                e.target_unchecked_into::<HtmlSelectElement>().value(),
+            )
         });
         let option = |(value_id, text): (String, String)| {
             let selected = value_id == value;
