@@ -98,6 +98,20 @@ test('a whole journey in Chinese gives the exact amounts, and the ipsc command a
   await page.close();
 });
 
+test('a whole journey in English on a phone-sized window, with axe on every step', async () => {
+  const page = await fresh();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await completeJourney(page, { lang: 'en' });
+  assert.equal(await page.getByTestId('total').innerText(), '¥202,000.00');
+  assert.equal(await page.getByTestId('amount-ip-pledge-interest').innerText(), '¥62,000.00');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling on a phone (${overflow}px too wide)`);
+  await noAxeViolations(page, 'results (en, phone)');
+  await shot(page, 'journey-en-7-results-phone');
+  await page.close();
+});
+
 test('a journey in English that is not eligible says why and what would change it', async () => {
   const page = await fresh();
   await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -243,8 +257,10 @@ test('the print view is a clean report: answers, lines, clauses, disclaimer and 
   await completeJourney(page, { lang: 'zh' });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.ipsc-actions').isVisible(), false, 'no buttons on paper');
-  assert.equal(await page.locator('.ipsc-print-only').isVisible(), true, 'the answers are printed');
-  assert.match(await page.locator('.ipsc-print-only').innerText(), /生成日期：\d{4}-\d{2}-\d{2}/);
+  assert.equal(await page.locator('.ipsc-print-only').first().isVisible(), true, 'the print-only sections show on paper');
+  const printed = await page.locator('.ipsc-print-only').allInnerTexts();
+  assert.match(printed.join('\n'), /生成日期：\d{4}-\d{2}-\d{2}/);
+  assert.match(printed.join('\n'), /（三）促进知识产权高效运用。/, 'the cited clauses are printed in their own words');
   assert.match(await page.locator('main').innerText(), /测算结果仅供参考，以主管部门审核为准。/);
   await shot(page, 'journey-zh-8-print');
   await page.emulateMedia({ media: 'screen' });

@@ -210,6 +210,16 @@ pub fn results(
             .collect()
         })
         .unwrap_or_default();
+    // Closed <details> do not print, so the report carries each cited clause once.
+    let mut cited: Vec<&str> = a
+        .lines
+        .iter()
+        .map(|l| l.clause.as_str())
+        .chain(a.programmes.iter().map(|p| p.clause.as_str()))
+        .collect();
+    cited.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    cited.retain(|id| seen.insert(*id));
     let mut caveats: Vec<String> = pack
         .caveats
         .iter()
@@ -266,6 +276,21 @@ pub fn results(
                     strings::labelled(lang, strings::LPR_CHECKED.get(lang), &pack.lpr.last_confirmed.to_string()),
                     pack.meta.source.get(lang).to_owned(),
                 ]) }
+            </section>
+            <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-cited-title">
+                <h2 class="ipsc-section__title" id="ipsc-cited-title">{ strings::CITED_CLAUSES.get(lang) }</h2>
+                { for cited.iter().filter_map(|id| pack.clause(id)).map(|clause| html! {
+                    <div class="ipsc-cited">
+                        <h3 class="ipsc-line__sub">{ &clause.id }</h3>
+                        <blockquote class="ipsc-clause__text" lang="zh-CN">{ &clause.text.zh }</blockquote>
+                        if lang == Lang::En {
+                            <blockquote class="ipsc-clause__text" lang="en">{ &clause.text.en }</blockquote>
+                        }
+                    </div>
+                }) }
+                if lang == Lang::En {
+                    <p class="ipsc-hint">{ pack.meta.translation_note.en.as_str() }</p>
+                }
             </section>
             <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-answers-title">
                 <h2 class="ipsc-section__title" id="ipsc-answers-title">{ strings::STEP_CHECK.get(lang) }</h2>

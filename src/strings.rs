@@ -232,6 +232,8 @@ strings! {
     BAD_LINK = "这个分享链接已损坏或无法识别，已为您重新开始。", "This share link is damaged or not recognised, so you are starting afresh.";
     /// A share link for another pack or version.
     OTHER_PACK_LINK = "这个分享链接属于其他版本的政策数据，已为您重新开始。", "This share link was made for another version of the policy data, so you are starting afresh.";
+    /// The cited clauses, printed.
+    CITED_CLAUSES = "依据的条款原文", "The clauses cited, in their own words";
     /// Printed on.
     PRINTED_ON = "生成日期", "Made on";
 
