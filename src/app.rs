@@ -100,11 +100,16 @@ fn replace_hash(hash: &str) {
 }
 
 /// Moves to a step: a new history entry, so the browser's back and forward work.
+/// Once the fragment changes, the hashchange listener moves the state, so each move happens
+/// once; a fragment that is already there fires no event, so then it moves directly.
 fn go(dispatch: &UseReducerDispatcher<State>, step: u8) {
-    if let Some(w) = window() {
-        let _ = w.location().set_hash(&hash_of(step));
+    let hash = hash_of(step);
+    match window() {
+        Some(w) if location_hash() != hash => {
+            let _ = w.location().set_hash(&hash);
+        }
+        _ => dispatch.dispatch(Action::Go(step)),
     }
-    dispatch.dispatch(Action::Go(step));
 }
 
 fn focus(node: &NodeRef) {
@@ -127,6 +132,7 @@ fn focus_id(id: &str) {
 fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     let hash = location_hash();
     let mut state = State {
+        form: Form::new(default_year),
         step: step_from_hash(&hash).unwrap_or(step::ENTERPRISE),
         ..State::default()
     };
@@ -153,9 +159,6 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
             state.form = saved;
         }
     }
-    if state.form.year.is_empty() {
-        state.form.year = default_year.to_string();
-    }
     if let Some(prefs) = storage::load_prefs().filter(|_| persist) {
         let (tag, large) = prefs.split_once('|').unwrap_or((prefs.as_str(), "0"));
         state.lang = Lang::from_tag(tag).unwrap_or_default();
@@ -173,10 +176,10 @@ fn prefs_text(lang: Lang, large: bool) -> String {
 pub fn Journey(props: &JourneyProps) -> Html {
     let pack = props.pack.0;
     let persist = props.persist;
-    let state = use_reducer(move || start(pack, persist, last_full_year()));
+    let default_year = last_full_year();
+    let state = use_reducer(move || start(pack, persist, default_year));
     let heading = use_node_ref();
     let summary = use_node_ref();
-    let default_year = last_full_year();
 
     // Follow the browser's back and forward.
     {
@@ -196,14 +199,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     {
         let id = pack.meta.id.clone();
         use_effect_with(state.form.clone(), move |form| {
-            if persist
-                && *form != Form::default()
-                && *form
-                    != (Form {
-                        year: form.year.clone(),
-                        ..Form::default()
-                    })
-            {
+            if persist && !form.is_untouched() {
                 storage::save(&storage::encode(&id, form));
             }
         });
@@ -250,7 +246,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let ctx = Ctx {
         pack: props.pack,
         lang,
-        visible_errors: visible.clone(),
+        visible_errors: visible,
         dispatch: state.dispatcher(),
     };
     let dispatch = state.dispatcher();
@@ -282,7 +278,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             storage::clear();
             go(&dispatch, step::ENTERPRISE);
-            dispatch.dispatch(Action::Clear);
+            dispatch.dispatch(Action::Clear(default_year));
         })
     };
     let form = &state.form;
@@ -327,11 +323,11 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 if let Some(notice) = state.notice {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
                 }
-                if !visible.is_empty() {
+                if !ctx.visible_errors.is_empty() {
                     <div class="ipsc-error-summary" tabindex="-1" ref={summary} aria-labelledby="ipsc-error-summary-title">
                         <h2 class="ipsc-error-summary__title" id="ipsc-error-summary-title">{ strings::THERE_IS_A_PROBLEM.get(lang) }</h2>
                         <ul class="ipsc-error-summary__list">
-                            { for visible.iter().map(|e| {
+                            { for ctx.visible_errors.iter().map(|e| {
                                 let field = e.field.clone();
                                 let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); focus_id(&field); });
                                 html! { <li><a href={format!("#{}", e.field)} {onclick}>{ e.message.get(lang) }</a></li> }

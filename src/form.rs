@@ -222,6 +222,23 @@ impl Reader<'_> {
 }
 
 impl Form {
+    /// A form with nothing answered but the assessment year, which has a default.
+    pub fn new(default_year: i32) -> Form {
+        Form {
+            year: default_year.to_string(),
+            ..Form::default()
+        }
+    }
+
+    /// Whether nothing has been answered (the year aside, which always has a value).
+    pub fn is_untouched(&self) -> bool {
+        *self
+            == Form {
+                year: self.year.clone(),
+                ..Form::default()
+            }
+    }
+
     /// The answers the form gives so far, and what needs fixing, step by step.
     pub fn read(&self, pack: &Pack, default_year: i32) -> (Answers, Vec<FieldError>) {
         let mut r = Reader {
@@ -302,20 +319,20 @@ impl Form {
         let s = step::LOANS;
         if r.required(self.has_loans, id::HAS_LOANS, s, strings::ERR_CHOOSE_LOANS) == Some(true) {
             for (i, loan) in self.loans.iter().enumerate() {
-                let principal = r.number(
+                let field = id::loan(i, "principal");
+                let principal = match r.number(
                     &loan.principal,
                     Quantity::Yuan,
-                    &id::loan(i, "principal"),
+                    &field,
                     s,
                     Some(strings::ERR_PRINCIPAL),
-                );
-                let principal = principal.filter(|p| !p.is_zero());
-                if principal.is_none()
-                    && !loan.principal.trim().is_empty()
-                    && !r.errors.iter().any(|e| e.field == id::loan(i, "principal"))
-                {
-                    r.error(id::loan(i, "principal"), s, strings::ERR_PRINCIPAL);
-                }
+                ) {
+                    Some(zero) if zero.is_zero() => {
+                        r.error(field, s, strings::ERR_PRINCIPAL);
+                        None
+                    }
+                    principal => principal,
+                };
                 let start = r.date(
                     &loan.start,
                     &id::loan(i, "start"),

@@ -6,19 +6,20 @@ use crate::app::{answers_list, today};
 use crate::form::{step, Form};
 use crate::state::{hash_of, Ctx};
 use crate::storage;
-use crate::strings::{self, fill, Tr};
+use crate::strings::{self, fill};
 use ipsc_engine::assess::{Assessment, EngineError, Line, Status};
 use ipsc_engine::explain::{formula, money, what_if};
 use ipsc_engine::{Answers, Lang, Pack};
 use serde::Serialize;
 use yew::prelude::*;
 
-fn status_words(status: Status) -> (Tr, &'static str) {
+/// The tag's class: the status is always in words (the pack's), the colour only repeats it.
+fn status_class(status: Status) -> &'static str {
     match status {
-        Status::Eligible => (strings::STATUS_ELIGIBLE, "ipsc-tag--eligible"),
-        Status::EligibleWithWarning => (strings::STATUS_WARNING, "ipsc-tag--warning"),
-        Status::NotEligible => (strings::STATUS_NOT_ELIGIBLE, "ipsc-tag--no"),
-        Status::NeedsInfo => (strings::STATUS_NEEDS_INFO, "ipsc-tag--info"),
+        Status::Eligible => "ipsc-tag--eligible",
+        Status::EligibleWithWarning => "ipsc-tag--warning",
+        Status::NotEligible => "ipsc-tag--no",
+        Status::NeedsInfo => "ipsc-tag--info",
     }
 }
 
@@ -48,7 +49,7 @@ fn line_view(ctx: &Ctx, line: &Line) -> Html {
     let Some(measure) = pack.measure(&line.measure) else {
         return html! {};
     };
-    let (status, tag) = status_words(line.status);
+    let tag = status_class(line.status);
     let title_id = format!("ipsc-line-{}", measure.id);
     let labelled = |ids: &[String], words: &[ipsc_engine::pack::Labelled]| -> Vec<String> {
         words
@@ -60,7 +61,7 @@ fn line_view(ctx: &Ctx, line: &Line) -> Html {
     html! {
         <section class="ipsc-line" aria-labelledby={title_id.clone()} data-measure={measure.id.clone()}>
             <h2 class="ipsc-line__title" id={title_id}>{ measure.label.get(lang) }</h2>
-            <p class={classes!("ipsc-tag", tag)}>{ status.get(lang) }</p>
+            <p class={classes!("ipsc-tag", tag)}>{ pack.say(line.status.code(), lang) }</p>
             <p class="ipsc-line__amount" data-testid={format!("amount-{}", measure.id)}>{ money(pack, line.amount, lang) }</p>
             if line.status.counts() {
                 <h3 class="ipsc-line__sub">{ strings::FORMULA.get(lang) }</h3>
@@ -217,7 +218,6 @@ pub fn results(
         .map(|l| l.clause.as_str())
         .chain(a.programmes.iter().map(|p| p.clause.as_str()))
         .collect();
-    cited.dedup();
     let mut seen = std::collections::BTreeSet::new();
     cited.retain(|id| seen.insert(*id));
     let mut caveats: Vec<String> = pack

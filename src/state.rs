@@ -61,10 +61,8 @@ pub enum Action {
     Lang(Lang),
     /// Switch large text.
     Large(bool),
-    /// Forget every answer.
-    Clear,
-    /// Answers from storage or a link, and a message to show.
-    Load(Box<Form>, Option<Tr>),
+    /// Forget every answer; the year goes back to this default.
+    Clear(i32),
 }
 
 impl Reducible for State {
@@ -90,17 +88,14 @@ impl Reducible for State {
             }
             Action::Lang(lang) => next.lang = lang,
             Action::Large(large) => next.large = large,
-            Action::Clear => {
+            Action::Clear(default_year) => {
                 next = State {
+                    form: Form::new(default_year),
                     lang: next.lang,
                     large: next.large,
                     notice: Some(crate::strings::CLEARED),
                     ..State::default()
                 };
-            }
-            Action::Load(form, notice) => {
-                next.form = *form;
-                next.notice = notice;
             }
         }
         Rc::new(next)

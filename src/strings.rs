@@ -170,14 +170,6 @@ strings! {
     TOTAL = "预计可获得的奖补合计", "Rewards and subsidies you could receive, in total";
     /// The year of the results: `{year}`.
     FOR_YEAR = "测算年度：{year} 年", "Assessment year: {year}";
-    /// Eligible.
-    STATUS_ELIGIBLE = "符合条件", "Eligible";
-    /// Eligible with a warning.
-    STATUS_WARNING = "符合条件，但有提示", "Eligible, with a warning";
-    /// Not eligible.
-    STATUS_NOT_ELIGIBLE = "不符合条件", "Not eligible";
-    /// Needs more information.
-    STATUS_NEEDS_INFO = "需要补充信息", "Needs more information";
     /// How it is computed.
     FORMULA = "计算过程", "How it is worked out";
     /// Why not.

@@ -156,27 +156,22 @@ fn test() -> Result {
                 "warnings",
             ])
         })?;
-        step("clippy (wasm32)", &mut times, || {
-            let pkgs = ["-p", "ipsc-app", "-p", "ipsc-engine"];
+        let clippy_wasm = |selection: &[&str]| {
+            let head = ["clippy", "--locked", "--target", wasm];
             cargo(
                 &[
-                    &["clippy", "--locked", "--target", wasm][..],
-                    &pkgs,
+                    &head[..],
+                    selection,
                     &["--all-targets", "--", "-D", "warnings"],
                 ]
                 .concat(),
             )
+        };
+        step("clippy (wasm32)", &mut times, || {
+            clippy_wasm(&["-p", "ipsc-app", "-p", "ipsc-engine"])
         })?;
         step("clippy (wasm32, the journey)", &mut times, || {
-            let app = ["-p", "ipsc-app", "--features", "journey"];
-            cargo(
-                &[
-                    &["clippy", "--locked", "--target", wasm][..],
-                    &app,
-                    &["--all-targets", "--", "-D", "warnings"],
-                ]
-                .concat(),
-            )
+            clippy_wasm(&["-p", "ipsc-app", "--features", "journey"])
         })?;
         step("docs", &mut times, || {
             run(

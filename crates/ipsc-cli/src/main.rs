@@ -5,7 +5,7 @@
 //!   prints the assessment of the answers (or of an export of the app).
 
 use ipsc_engine::cases::{self, CaseFile};
-use ipsc_engine::{assess, explain, load, money, Answers, Assessment, Lang, Pack, Status};
+use ipsc_engine::{assess, explain, load, money, Answers, Assessment, Lang, Pack};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -172,19 +172,6 @@ fn assess_command(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn status_word(status: Status, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (Status::Eligible, Lang::Zh) => "符合",
-        (Status::EligibleWithWarning, Lang::Zh) => "符合（有提示）",
-        (Status::NotEligible, Lang::Zh) => "不符合",
-        (Status::NeedsInfo, Lang::Zh) => "需补充信息",
-        (Status::Eligible, Lang::En) => "eligible",
-        (Status::EligibleWithWarning, Lang::En) => "eligible, with a warning",
-        (Status::NotEligible, Lang::En) => "not eligible",
-        (Status::NeedsInfo, Lang::En) => "needs more information",
-    }
-}
-
 fn table(pack: &Pack, a: &Assessment, lang: Lang) -> String {
     let mut out = format!(
         "{} {} · {}\n\n",
@@ -200,7 +187,7 @@ fn table(pack: &Pack, a: &Assessment, lang: Lang) -> String {
             "{:>16}  {label} [{}] · {}\n",
             money::yuan(line.amount),
             line.clause,
-            status_word(line.status, lang)
+            pack.say(line.status.code(), lang)
         ));
         for step in explain::formula(pack, line, lang) {
             out.push_str(&format!("{:>16}  {step}\n", ""));

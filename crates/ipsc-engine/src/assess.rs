@@ -30,6 +30,24 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, for checking that a pack has words for each.
+    pub const ALL: [Status; 4] = [
+        Status::Eligible,
+        Status::EligibleWithWarning,
+        Status::NotEligible,
+        Status::NeedsInfo,
+    ];
+
+    /// The key of its words in the pack's `text` table.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Eligible => "status.eligible",
+            Status::EligibleWithWarning => "status.eligible-with-warning",
+            Status::NotEligible => "status.not-eligible",
+            Status::NeedsInfo => "status.needs-info",
+        }
+    }
+
     /// Whether the amount counts towards the total.
     pub fn counts(self) -> bool {
         matches!(self, Status::Eligible | Status::EligibleWithWarning)

@@ -633,7 +633,7 @@ impl Validator {
         for (i, r) in pack.regions.iter().enumerate() {
             self.text(&format!("region[{i}].label"), &r.label);
         }
-        let industries = self.unique("industry", pack.industries.iter().map(|r| r.id.as_str()));
+        self.unique("industry", pack.industries.iter().map(|r| r.id.as_str()));
         for (i, r) in pack.industries.iter().enumerate() {
             self.text(&format!("industry[{i}].label"), &r.label);
         }
@@ -785,7 +785,6 @@ impl Validator {
                 }
             }
         }
-        let _ = industries;
         self.lpr(&pack.lpr);
         self.text("tech_sme_guide.note", &pack.tech_sme_guide.note);
         self.positive("tech_sme_guide.max_sales", pack.tech_sme_guide.max_sales);
