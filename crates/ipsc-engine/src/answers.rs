@@ -2,9 +2,9 @@
 //! the command-line `assess` reads.
 
 use crate::date::Date;
+use litemap::LiteMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The version of the answers' shape; a saved or shared file of another version is refused.
 pub const ANSWERS_VERSION: u32 = 1;
@@ -56,8 +56,8 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dishonest_list: Option<bool>,
     /// Items counted in the year, by count question id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub counts: BTreeMap<String, u32>,
+    #[serde(skip_serializing_if = "LiteMap::is_empty")]
+    pub counts: LiteMap<String, u32>,
     /// IP-pledge loans.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub loans: Vec<Loan>,
@@ -65,8 +65,8 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub newer_lpr: Option<NewerLpr>,
     /// Levels of recognition, by level question id.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub levels: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "LiteMap::is_empty")]
+    pub levels: LiteMap<String, String>,
     /// The situations that apply, by situation id.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub situations: Vec<String>,

@@ -30,6 +30,7 @@ pub mod assess;
 pub mod cases;
 pub mod date;
 pub mod decimal_str;
+pub mod digest;
 pub mod explain;
 pub mod i18n;
 #[cfg(feature = "toml")]

@@ -1,6 +1,7 @@
 //! Reading a pack from its TOML source, with errors that name the field and the line.
 //!
-//! Only native tools and the app's build script read TOML; the browser gets JSON.
+//! Only native tools and the app's build script read TOML; the browser gets the pack built
+//! from Rust literals and its report texts as a plain file ([`app_files`]).
 
 use crate::pack::{Pack, Problem};
 use serde::de::DeserializeOwned;
@@ -27,6 +28,45 @@ impl fmt::Display for LoadError {
         }
         f.write_str(&self.message)
     }
+}
+
+/// What the app is built with: the pack without its report texts (built into the wasm),
+/// and those texts in a file of their own, loaded when the check page or the results need
+/// them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppFiles {
+    /// The pack, its report texts taken out.
+    pub pack: Pack,
+    /// The report texts ([`Pack::take_report_texts`]) as UTF-8, each ended by a NUL
+    /// character: plain text that any reader splits in one line
+    /// ([`Pack::put_report_text_bytes`]).
+    pub texts: Vec<u8>,
+    /// The name of the texts' file, after their content ([`crate::digest::report_texts_file`]).
+    pub texts_file: String,
+}
+
+/// Reads and validates a pack's TOML source and splits it into the app's files. The app's
+/// build script and the build's post-build step both call this, so they always agree.
+pub fn app_files(source: &str) -> Result<AppFiles, Vec<LoadError>> {
+    let mut pack = from_toml(source)?;
+    let mut texts = String::new();
+    for text in pack.take_report_texts() {
+        if text.contains('\0') {
+            return Err(vec![LoadError {
+                path: None,
+                line: None,
+                message: format!("a text contains a NUL character: {text:?}"),
+            }]);
+        }
+        texts.push_str(&text);
+        texts.push('\0');
+    }
+    let texts = texts.into_bytes();
+    Ok(AppFiles {
+        pack,
+        texts_file: crate::digest::report_texts_file(&texts),
+        texts,
+    })
 }
 
 fn line_of(source: &str, offset: usize) -> usize {

@@ -7,9 +7,10 @@
 
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
+use litemap::LiteMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// A whole policy pack. In TOML the lists are arrays of tables with singular names
@@ -51,7 +52,7 @@ pub struct Pack {
     #[serde(rename = "caveat", default)]
     pub caveats: Vec<Labelled>,
     /// The words for every code the engine emits (reasons, warnings, conditions), by code.
-    pub text: BTreeMap<String, Text>,
+    pub text: LiteMap<String, Text>,
 }
 
 /// The pack's identity and provenance.
@@ -526,6 +527,98 @@ impl Pack {
         self.text
             .get(&format!("{prefix}{code}"))
             .map_or(code, |t| t.get(lang))
+    }
+
+    /// Every text only an assessment's full report shows, in one fixed order: the clauses'
+    /// headings and words, the programmes' names and summaries, the measures' quotes,
+    /// assumptions and caveats, the pack's caveats and provenance, the LPR evidence, and
+    /// the words that explain a line (`reason.`, `warning.`, `what-if.`, `condition.`).
+    /// The questions and the running estimate need none of them, so the app loads them
+    /// after its first screen; what a line's status, amount and formula need stays.
+    fn report_texts_mut(&mut self) -> Vec<&mut String> {
+        const EXPLAINING: [&str; 4] = ["reason.", "warning.", "what-if.", "condition."];
+        let mut out: Vec<&mut String> = Vec::new();
+        let meta = &mut self.meta;
+        for text in [
+            &mut meta.issuer,
+            &mut meta.source,
+            &mut meta.validity_note,
+            &mut meta.translation_note,
+            &mut self.lpr.source,
+        ] {
+            out.extend([&mut text.zh, &mut text.en]);
+        }
+        for clause in &mut self.clauses {
+            out.extend([&mut clause.heading.zh, &mut clause.heading.en]);
+            out.extend([&mut clause.text.zh, &mut clause.text.en]);
+        }
+        for programme in &mut self.programmes {
+            out.extend([&mut programme.label.zh, &mut programme.label.en]);
+            out.extend([&mut programme.summary.zh, &mut programme.summary.en]);
+        }
+        for (code, text) in self.text.iter_mut() {
+            if EXPLAINING.iter().any(|prefix| code.starts_with(prefix)) {
+                out.extend([&mut text.zh, &mut text.en]);
+            }
+        }
+        for measure in &mut self.measures {
+            out.push(&mut measure.quote);
+            for labelled in measure.assumptions.iter_mut().chain(&mut measure.caveats) {
+                out.extend([&mut labelled.text.zh, &mut labelled.text.en]);
+            }
+        }
+        for caveat in &mut self.caveats {
+            out.extend([&mut caveat.text.zh, &mut caveat.text.en]);
+        }
+        for rate in &mut self.lpr.rates {
+            out.push(&mut rate.evidence);
+        }
+        out
+    }
+
+    /// Moves the report's texts out of the pack (leaving them empty), in a fixed order.
+    pub fn take_report_texts(&mut self) -> Vec<String> {
+        self.report_texts_mut()
+            .into_iter()
+            .map(std::mem::take)
+            .collect()
+    }
+
+    /// Puts back the texts of a report-texts file (each ended by a NUL character, as
+    /// [`crate::load::app_files`] writes them) taken from the same pack.
+    ///
+    /// # Errors
+    /// When the bytes are not UTF-8, or their number of texts is not the pack's number of
+    /// places; the pack is then left as it was.
+    pub fn put_report_text_bytes(&mut self, bytes: &[u8]) -> Result<(), String> {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let texts = text.strip_suffix('\0').unwrap_or(text);
+        let texts = if texts.is_empty() && text.is_empty() {
+            Vec::new()
+        } else {
+            texts.split('\0').map(str::to_owned).collect()
+        };
+        self.put_report_texts(texts)
+    }
+
+    /// Puts back texts that [`Pack::take_report_texts`] took from the same pack.
+    ///
+    /// # Errors
+    /// When their number is not the number of places, the pack is left as it was: the
+    /// texts belong to another pack.
+    pub fn put_report_texts(&mut self, texts: Vec<String>) -> Result<(), String> {
+        let places = self.report_texts_mut();
+        if places.len() != texts.len() {
+            return Err(format!(
+                "{} report texts for a pack with {} places",
+                texts.len(),
+                places.len()
+            ));
+        }
+        for (place, text) in places.into_iter().zip(texts) {
+            *place = text;
+        }
+        Ok(())
     }
 
     /// Everything wrong with the pack's content, beyond what its types already enforce.
