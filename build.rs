@@ -1,6 +1,12 @@
 //! Builds the default policy pack into the app: validates `policies/…/pack.toml` (a bad
-//! pack fails the build, with file, line and field) and writes it in postcard's compact
-//! binary form, so the wasm needs neither a TOML nor a JSON parser to start.
+//! pack fails the build, with file, line and field) and writes it as Rust source that
+//! builds the pack from literals ([`bake`]), so the wasm needs no parser and no reader to
+//! start. The report's texts (the clauses' words and the like) are left out of the wasm;
+//! the wasm keeps only the name of their file, which `cargo xtask post-build` writes beside
+//! it.
+
+#[path = "build/bake.rs"]
+mod bake;
 
 use std::path::Path;
 
@@ -8,12 +14,13 @@ const PACK: &str = "policies/suizhou-2024-15/pack.toml";
 
 fn main() {
     println!("cargo::rerun-if-changed={PACK}");
+    println!("cargo::rerun-if-changed=build/bake.rs");
     let source = match std::fs::read_to_string(PACK) {
         Ok(source) => source,
         Err(e) => fail(&format!("{PACK}: {e}")),
     };
-    let pack = match ipsc_engine::load::from_toml(&source) {
-        Ok(pack) => pack,
+    let files = match ipsc_engine::load::app_files(&source) {
+        Ok(files) => files,
         Err(errors) => {
             let lines: Vec<String> = errors
                 .iter()
@@ -22,15 +29,18 @@ fn main() {
             fail(&lines.join("\n"))
         }
     };
-    let bytes = match postcard::to_allocvec(&pack) {
-        Ok(bytes) => bytes,
-        Err(e) => fail(&e.to_string()),
-    };
     let Some(out_dir) = std::env::var_os("OUT_DIR") else {
         fail("OUT_DIR is not set")
     };
-    if let Err(e) = std::fs::write(Path::new(&out_dir).join("pack.bin"), bytes) {
-        fail(&e.to_string());
+    let out = Path::new(&out_dir);
+    for (name, bytes) in [
+        ("pack.rs", bake::pack_source(&files.pack).into_bytes()),
+        ("texts.bin", files.texts),
+        ("texts_file.txt", files.texts_file.into_bytes()),
+    ] {
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            fail(&format!("{name}: {e}"));
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-// The full journey (feature `journey`, built in dist-journey/) as people use it: every
+// The app as people use it: every
 // step in Chinese and in English, each validation error, the share link, reload and
 // clear, the keyboard alone, the print view, the browser's back button, axe on every
 // step, and the amounts checked against the `ipsc` command for the same answers.
@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { start, shot } from './support.mjs';
 
 let app;
-before(async () => { app = await start('dist-journey'); });
+before(async () => { app = await start('dist'); });
 after(async () => { await app.close(); });
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -71,6 +71,8 @@ async function completeJourney(page, { lang }) {
   await shot(page, `journey-${lang}-6-check`);
   await next(page, zh ? '查看测算结果' : 'See the estimate');
   assert.equal(await heading(page), zh ? '测算结果' : 'Your estimate');
+  // The clauses' words and the other report texts come in a file of their own.
+  await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
 }
 
 test('a whole journey in Chinese gives the exact amounts, and the ipsc command agrees', async () => {
@@ -227,6 +229,74 @@ test('a reload keeps the answers and the step; clear my answers removes them all
   assert.equal(await heading(page), '企业基本情况');
   assert.equal(await page.locator('.ipsc-notice').innerText(), '已清除您的答案。');
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing is left in the browser');
+  assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), false);
+  await page.close();
+});
+
+test('a change link on the check page opens its step with focus on the field', async () => {
+  const page = await fresh();
+  await completeJourney(page, { lang: 'zh' });
+  // Links move through the URL fragment, so the step follows the browser's hashchange.
+  const shows = (text) => page.waitForFunction((t) => document.querySelector('h1')?.innerText === t, text);
+  await page.getByRole('link', { name: '修改答案' }).click();
+  await shows('检查您的答案');
+  await page.getByRole('link', { name: '修改 当年获得国内授权的发明专利数量' }).click();
+  await shows('测算年度内获得的授权');
+  await page.waitForFunction(() => document.activeElement?.id === 'ipsc-count-domestic-invention-patents');
+  await page.goBack();
+  await shows('检查您的答案');
+  await page.getByRole('link', { name: '修改 企业是否被列入经营异常名录？' }).click();
+  await shows('企业基本情况');
+  await page.waitForFunction(() => document.activeElement?.id === 'ipsc-abnormal-yes');
+  await page.close();
+});
+
+test('when the report texts cannot be loaded, the results say so and can try again', async () => {
+  const page = await fresh();
+  await page.route('**/ipsc-texts-*.bin', (route) => route.abort());
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await page.goto(app.origin + '/#results');
+  await page.locator('[data-texts="failed"]').waitFor({ state: 'attached' });
+  assert.equal(await page.getByTestId('total').innerText(), '0.00 元', 'the amounts still show');
+  assert.match(await page.locator('[data-texts]').innerText(), /条款原文、假设和说明未能载入。金额和计算过程不受影响。/);
+  await noAxeViolations(page, 'results without their texts');
+  await page.unroute('**/ipsc-texts-*.bin');
+  await page.getByRole('button', { name: '重新载入' }).click();
+  await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+  await page.getByText('查看原文 一(一)').first().click();
+  assert.match(await page.locator('blockquote').first().innerText(), /\S/, 'the clause has its words');
+  await page.close();
+  // The one console error this test causes on purpose.
+  const i = app.problems.indexOf('Failed to load resource: net::ERR_FAILED');
+  assert.ok(i >= 0, 'the blocked request was seen');
+  app.problems.splice(i, 1);
+});
+
+test('on a kiosk the last person\'s answers go after a while with no one there, and nothing is kept', async () => {
+  const page = await app.page('/?mode=kiosk&idle=2');
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#ipsc-registered-yes').check();
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await heading(page), 'About the enterprise');
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'a kiosk keeps nothing in the browser');
+  await page.locator('.ipsc-notice').waitFor({ timeout: 10000 });
+  assert.equal(await page.locator('.ipsc-notice').innerText(), '由于一段时间无人操作，上一位使用者的答案已清除。');
+  assert.equal(await heading(page), '企业基本情况', 'back to Chinese and the first step');
+  assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), false);
+  await page.close();
+});
+
+test('in a frame (?mode=embedded) nothing is kept in the browser', async () => {
+  const page = await app.page('/?mode=embedded');
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#ipsc-registered-yes').check();
+  await page.getByRole('button', { name: '大字模式' }).click();
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  await page.reload();
+  await page.locator('h1').waitFor();
   assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), false);
   await page.close();
 });

@@ -3,9 +3,9 @@
 
 use crate::fields::Setter;
 use crate::form::{id, step, FieldError, Form, LoanForm};
-use crate::policy::default_pack;
+use crate::policy::{self, default_pack};
 use crate::results::results;
-use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State};
+use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State, Texts};
 use crate::storage::{self, LinkError};
 use crate::strings::{self, fill, Tr};
 use ipsc_engine::explain::money;
@@ -50,19 +50,17 @@ pub struct AppProps {
     /// kiosk, where the next person must not see them).
     #[prop_or(true)]
     pub persist: bool,
+    /// On a kiosk: start afresh after this many seconds with no one using the screen.
+    #[prop_or_default]
+    pub idle_reset: Option<u32>,
 }
 
-/// The root component: the full journey with the `journey` feature, else the skeleton
-/// (until the journey fits the first-load budget; see ARCHITECTURE.md).
+/// The root component: the journey, or in both languages why it cannot start.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     match default_pack() {
-        #[cfg(feature = "journey")]
-        Ok(pack) => html! { <Journey pack={PackRef(pack)} persist={props.persist} /> },
-        #[cfg(not(feature = "journey"))]
         Ok(pack) => {
-            let _ = props.persist;
-            html! { <crate::skeleton::Skeleton pack={PackRef(pack)} /> }
+            html! { <Journey pack={PackRef(pack)} persist={props.persist} idle_reset={props.idle_reset} /> }
         }
         Err(_) => html! {
             <div class="ipsc" role="alert">
@@ -80,6 +78,8 @@ pub struct JourneyProps {
     pub pack: PackRef,
     /// Keep answers in the browser.
     pub persist: bool,
+    /// Start afresh after this many idle seconds (kiosks).
+    pub idle_reset: Option<u32>,
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -99,17 +99,15 @@ fn replace_hash(hash: &str) {
     }
 }
 
-/// Moves to a step: a new history entry, so the browser's back and forward work.
-/// Once the fragment changes, the hashchange listener moves the state, so each move happens
-/// once; a fragment that is already there fires no event, so then it moves directly.
+/// Moves to a step: a new history entry, so the browser's back and forward work. The move
+/// is made at once (the `hashchange` that follows finds the step already there and changes
+/// nothing), so the new step shows without waiting for the browser's event.
 fn go(dispatch: &UseReducerDispatcher<State>, step: u8) {
     let hash = hash_of(step);
-    match window() {
-        Some(w) if location_hash() != hash => {
-            let _ = w.location().set_hash(&hash);
-        }
-        _ => dispatch.dispatch(Action::Go(step)),
+    if let Some(w) = window().filter(|_| location_hash() != hash) {
+        let _ = w.location().set_hash(&hash);
     }
+    dispatch.dispatch(Action::Go(step));
 }
 
 fn focus(node: &NodeRef) {
@@ -195,6 +193,34 @@ pub fn Journey(props: &JourneyProps) -> Html {
             move || drop(listener)
         });
     }
+    // On a kiosk: any touch, key or input restarts the idle timer; when it runs out the
+    // next person gets a fresh start (the reducer leaves an untouched screen alone).
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(props.idle_reset, move |idle| {
+            let listeners = idle.zip(window()).map(|(seconds, w)| {
+                let millis = seconds.saturating_mul(1000);
+                let timer = Rc::new(std::cell::RefCell::new(None));
+                let arm = {
+                    let timer = timer.clone();
+                    move || {
+                        let dispatch = dispatch.clone();
+                        *timer.borrow_mut() =
+                            Some(gloo_timers::callback::Timeout::new(millis, move || {
+                                go(&dispatch, step::ENTERPRISE);
+                                dispatch.dispatch(Action::Idle(default_year));
+                            }));
+                    }
+                };
+                arm();
+                ["pointerdown", "keydown", "input"].map(|kind| {
+                    let arm = arm.clone();
+                    gloo_events::EventListener::new(&w, kind, move |_| arm())
+                })
+            });
+            move || drop(listeners)
+        });
+    }
     // Keep answers as they change (never an empty form: "clear" must leave nothing behind).
     {
         let id = pack.meta.id.clone();
@@ -211,14 +237,20 @@ pub fn Journey(props: &JourneyProps) -> Html {
     });
     // Focus: the new step's heading on each step change (not on the first render), and the
     // error summary after each failed Continue.
+    // A change link on the check page names the field to focus instead of the heading.
+    let pending_focus = use_mut_ref(|| None::<String>);
     {
         let heading = heading.clone();
+        let pending_focus = pending_focus.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.step, move |_| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            focus(&heading);
+            match pending_focus.borrow_mut().take() {
+                Some(field) => focus_id(&field),
+                None => focus(&heading),
+            }
         });
     }
     {
@@ -226,6 +258,38 @@ pub fn Journey(props: &JourneyProps) -> Html {
         use_effect_with(state.attempts, move |attempts| {
             if *attempts > 0 {
                 focus(&summary);
+            }
+        });
+    }
+
+    // The report's texts: asked for once the check page or the results are shown (so the
+    // first load is only what the questions need), and again on "Try again".
+    let texts = use_state(|| {
+        if policy::full_pack().is_some() {
+            Texts::Ready
+        } else {
+            Texts::Waiting
+        }
+    });
+    let load_texts = {
+        let texts = texts.clone();
+        Callback::from(move |()| {
+            texts.set(Texts::Loading);
+            let texts = texts.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                texts.set(match policy::load_report_texts().await {
+                    Ok(_) => Texts::Ready,
+                    Err(_) => Texts::Failed,
+                });
+            });
+        })
+    };
+    {
+        let load_texts = load_texts.clone();
+        let wanted = state.step >= step::CHECK && *texts == Texts::Waiting;
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                load_texts.emit(());
             }
         });
     }
@@ -244,10 +308,11 @@ pub fn Journey(props: &JourneyProps) -> Html {
         Vec::new()
     };
     let ctx = Ctx {
-        pack: props.pack,
+        pack: policy::full_pack().map_or(props.pack, PackRef),
         lang,
         visible_errors: visible,
         dispatch: state.dispatcher(),
+        change: Callback::from(move |field| *pending_focus.borrow_mut() = Some(field)),
     };
     let dispatch = state.dispatcher();
     let at = state.step;
@@ -291,7 +356,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
         step::CHECK => (strings::STEP_CHECK, check(&ctx, form)),
         _ => (
             strings::RESULTS,
-            results(&ctx, form, &answers, &assessment, year),
+            results(&ctx, form, &answers, &assessment, year, *texts, &load_texts),
         ),
     };
     let running = match &assessment {
@@ -300,7 +365,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     };
 
     html! {
-        <div class={classes!("ipsc", large.then_some("ipsc--large"))} lang={lang.tag()}>
+        <div class={if large { "ipsc ipsc--large" } else { "ipsc" }} lang={lang.tag()}>
             <header class="ipsc-header">
                 <p class="ipsc-title">
                     <span lang="zh-CN">{ strings::PRODUCT.zh }</span>
@@ -418,14 +483,14 @@ fn enterprise(ctx: &Ctx, form: &Form) -> Html {
                 <div class="ipsc-conditional">
                     <p class="ipsc-hint">{ pack.tech_sme_guide.note.get(lang) }</p>
                     <p class="ipsc-hint">{ strings::SIZE_INTRO.get(lang) }</p>
-                    { ctx.text(id::STAFF, &optional(ctx, strings::Q_STAFF), None, &form.staff, "text", Some(Quantity::Count), "ipsc-input--count", setter(|f, v| f.staff = v)) }
-                    { ctx.text(id::SALES, &optional(ctx, strings::Q_SALES), Some(strings::HINT_MONEY.get(lang)), &form.sales, "text", Some(Quantity::Yuan), "ipsc-input--money", setter(|f, v| f.sales = v)) }
-                    { ctx.text(id::ASSETS, &optional(ctx, strings::Q_ASSETS), Some(strings::HINT_MONEY.get(lang)), &form.assets, "text", Some(Quantity::Yuan), "ipsc-input--money", setter(|f, v| f.assets = v)) }
+                    { ctx.text(id::STAFF, &optional(ctx, strings::Q_STAFF), None, &form.staff, "text", Some(Quantity::Count), "ipsc-input ipsc-input--count", setter(|f, v| f.staff = v)) }
+                    { ctx.text(id::SALES, &optional(ctx, strings::Q_SALES), Some(strings::HINT_MONEY.get(lang)), &form.sales, "text", Some(Quantity::Yuan), "ipsc-input ipsc-input--money", setter(|f, v| f.sales = v)) }
+                    { ctx.text(id::ASSETS, &optional(ctx, strings::Q_ASSETS), Some(strings::HINT_MONEY.get(lang)), &form.assets, "text", Some(Quantity::Yuan), "ipsc-input ipsc-input--money", setter(|f, v| f.assets = v)) }
                 </div>
             }
             { ctx.yes_no("ipsc-abnormal", strings::Q_ABNORMAL.get(lang), None, form.abnormal, |f, v| f.abnormal = Some(v)) }
             { ctx.yes_no("ipsc-dishonest", strings::Q_DISHONEST.get(lang), None, form.dishonest, |f, v| f.dishonest = Some(v)) }
-            { ctx.text(id::YEAR, strings::Q_YEAR.get(lang), Some(strings::HINT_YEAR.get(lang)), &form.year, "text", Some(Quantity::Count), "ipsc-input--count", setter(|f, v| f.year = v)) }
+            { ctx.text(id::YEAR, strings::Q_YEAR.get(lang), Some(strings::HINT_YEAR.get(lang)), &form.year, "text", Some(Quantity::Count), "ipsc-input ipsc-input--count", setter(|f, v| f.year = v)) }
         </>
     }
 }
@@ -437,7 +502,7 @@ fn items(ctx: &Ctx, form: &Form) -> Html {
             let qid = q.id.clone();
             let hint = format!("{} {}", q.hint.get(lang), strings::HINT_COUNT_ZERO.get(lang));
             let value = form.counts.get(&q.id).map_or("", String::as_str);
-            ctx.text(&id::count(&q.id), q.label.get(lang), Some(&hint), value, "text", Some(Quantity::Count), "ipsc-input--count",
+            ctx.text(&id::count(&q.id), q.label.get(lang), Some(&hint), value, "text", Some(Quantity::Count), "ipsc-input ipsc-input--count",
                 setter(move |f, v| { f.counts.insert(qid.clone(), v); }))
         }) }
     }
@@ -459,13 +524,13 @@ fn loans(ctx: &Ctx, form: &Form) -> Html {
                         html! {
                             <fieldset class="ipsc-fieldset ipsc-loan">
                                 <legend class="ipsc-legend">{ fill(strings::LOAN_N.get(lang), &[("n", &n)]) }</legend>
-                                { ctx.text(&id::loan(i, "principal"), strings::Q_PRINCIPAL.get(lang), Some(strings::HINT_MONEY.get(lang)), &loan.principal, "text", Some(Quantity::Yuan), "ipsc-input--money",
+                                { ctx.text(&id::loan(i, "principal"), strings::Q_PRINCIPAL.get(lang), Some(strings::HINT_MONEY.get(lang)), &loan.principal, "text", Some(Quantity::Yuan), "ipsc-input ipsc-input--money",
                                     setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.principal = v })) }
-                                { ctx.text(&id::loan(i, "start"), strings::Q_START.get(lang), None, &loan.start, "date", None, "ipsc-input--date",
+                                { ctx.text(&id::loan(i, "start"), strings::Q_START.get(lang), None, &loan.start, "date", None, "ipsc-input ipsc-input--date",
                                     setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.start = v })) }
-                                { ctx.text(&id::loan(i, "term"), strings::Q_TERM.get(lang), None, &loan.term, "text", Some(Quantity::Count), "ipsc-input--count",
+                                { ctx.text(&id::loan(i, "term"), strings::Q_TERM.get(lang), None, &loan.term, "text", Some(Quantity::Count), "ipsc-input ipsc-input--count",
                                     setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.term = v })) }
-                                { ctx.text(&id::loan(i, "rate"), &optional(ctx, strings::Q_RATE), Some(strings::HINT_RATE.get(lang)), &loan.rate, "text", Some(Quantity::Percent), "ipsc-input--count",
+                                { ctx.text(&id::loan(i, "rate"), &optional(ctx, strings::Q_RATE), Some(strings::HINT_RATE.get(lang)), &loan.rate, "text", Some(Quantity::Percent), "ipsc-input ipsc-input--count",
                                     setter(move |f, v| if let Some(l) = f.loans.get_mut(i) { l.rate = v })) }
                                 <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(move |f| { if i < f.loans.len() { f.loans.remove(i); } })}>
                                     { fill(strings::REMOVE_LOAN.get(lang), &[("n", &n)]) }
@@ -479,8 +544,8 @@ fn loans(ctx: &Ctx, form: &Form) -> Html {
                     <details class="ipsc-details" open={!form.lpr_date.is_empty() || !form.lpr_rate.is_empty()}>
                         <summary class="ipsc-details__summary">{ strings::NEWER_LPR.get(lang) }</summary>
                         <p class="ipsc-hint">{ fill(strings::NEWER_LPR_HINT.get(lang), &[("date", &last_quote)]) }</p>
-                        { ctx.text(id::LPR_DATE, strings::Q_LPR_DATE.get(lang), None, &form.lpr_date, "date", None, "ipsc-input--date", setter(|f, v| f.lpr_date = v)) }
-                        { ctx.text(id::LPR_RATE, strings::Q_LPR_RATE.get(lang), None, &form.lpr_rate, "text", Some(Quantity::Percent), "ipsc-input--count", setter(|f, v| f.lpr_rate = v)) }
+                        { ctx.text(id::LPR_DATE, strings::Q_LPR_DATE.get(lang), None, &form.lpr_date, "date", None, "ipsc-input ipsc-input--date", setter(|f, v| f.lpr_date = v)) }
+                        { ctx.text(id::LPR_RATE, strings::Q_LPR_RATE.get(lang), None, &form.lpr_rate, "text", Some(Quantity::Percent), "ipsc-input ipsc-input--count", setter(|f, v| f.lpr_rate = v)) }
                     </details>
                 </div>
             }
@@ -512,7 +577,10 @@ fn situations(ctx: &Ctx, form: &Form) -> Html {
                     { for ctx.pack.0.situations.iter().map(|s| {
                         let id = format!("ipsc-situation-{}", s.id);
                         let sid = s.id.clone();
-                        let onchange = ctx.edit(move |f| { if !f.situations.remove(&sid) { f.situations.insert(sid.clone()); } });
+                        let onchange = ctx.edit(move |f| match f.situations.iter().position(|s| s == &sid) {
+                            Some(i) => { f.situations.remove(i); }
+                            None => f.situations.push(sid.clone()),
+                        });
                         html! {
                             <div class="ipsc-choice">
                                 <input class="ipsc-choice__input" type="checkbox" id={id.clone()} name="situations" value={s.id.clone()} checked={form.situations.contains(&s.id)} {onchange} />
@@ -526,106 +594,124 @@ fn situations(ctx: &Ctx, form: &Form) -> Html {
     }
 }
 
-/// The answers as rows (question, answer, step), for the check page and the printed report.
-pub fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<(String, String, u8)> {
+/// One answer on the check page: the question, the answer, and where to change it (the
+/// step and the id of the field that takes focus).
+pub struct AnswerRow {
+    /// The question.
+    pub question: String,
+    /// The answer, in words.
+    pub answer: String,
+    /// The step that asks it.
+    pub step: u8,
+    /// The field to focus when the user chooses to change it.
+    pub field: String,
+}
+
+/// The answers as rows, for the check page and the printed report.
+pub fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
     let (lang, pack) = (ctx.lang, ctx.pack.0);
+    let not_answered = strings::NOT_ANSWERED.get(lang);
     let yes_no = |v: Option<bool>| match v {
-        Some(true) => strings::YES.get(lang).to_owned(),
-        Some(false) => strings::NO.get(lang).to_owned(),
-        None => strings::NOT_ANSWERED.get(lang).to_owned(),
+        Some(true) => strings::YES.get(lang),
+        Some(false) => strings::NO.get(lang),
+        None => not_answered,
     };
     let text = |v: &str| {
         if v.trim().is_empty() {
-            strings::NOT_ANSWERED.get(lang).to_owned()
+            not_answered.to_owned()
         } else {
             v.to_owned()
         }
     };
-    let mut rows = vec![(
-        fill(
-            strings::Q_REGISTERED.get(lang),
-            &[("place", pack.meta.jurisdiction.get(lang))],
-        ),
-        yes_no(form.registered),
-        step::ENTERPRISE,
-    )];
-    if form.registered == Some(true) {
-        let region = pack
-            .regions
-            .iter()
-            .find(|r| r.id == form.region)
-            .map_or(strings::NOT_ANSWERED.get(lang), |r| r.label.get(lang));
-        rows.push((
-            strings::Q_REGION.get(lang).to_owned(),
-            region.to_owned(),
-            step::ENTERPRISE,
-        ));
-    }
-    let industry = pack
-        .industries
-        .iter()
-        .find(|r| r.id == form.industry)
-        .map_or(strings::NOT_ANSWERED.get(lang), |r| r.label.get(lang));
-    rows.push((
-        strings::Q_INDUSTRY.get(lang).to_owned(),
-        industry.to_owned(),
-        step::ENTERPRISE,
-    ));
-    let sme = match form.tech_sme {
-        Some(YesNoUnsure::Yes) => strings::YES,
-        Some(YesNoUnsure::No) => strings::NO,
-        Some(YesNoUnsure::Unsure) => strings::NOT_SURE,
-        None => strings::NOT_ANSWERED,
+    let mut rows = Vec::new();
+    let mut row = |question: &str, answer: String, step: u8, field: String| {
+        rows.push(AnswerRow {
+            question: question.to_owned(),
+            answer,
+            step,
+            field,
+        });
     };
-    rows.push((
-        strings::Q_TECH_SME.get(lang).to_owned(),
-        sme.get(lang).to_owned(),
+    let ask = |q: Tr| q.get(lang);
+    let place = [("place", pack.meta.jurisdiction.get(lang))];
+    row(
+        &fill(ask(strings::Q_REGISTERED), &place),
+        yes_no(form.registered).to_owned(),
         step::ENTERPRISE,
-    ));
-    if form.tech_sme == Some(YesNoUnsure::Unsure) {
-        rows.push((
-            strings::Q_STAFF.get(lang).to_owned(),
-            text(&form.staff),
+        id::REGISTERED.into(),
+    );
+    if form.registered == Some(true) {
+        let region = pack.regions.iter().find(|r| r.id == form.region);
+        row(
+            ask(strings::Q_REGION),
+            region
+                .map_or(not_answered, |r| r.label.get(lang))
+                .to_owned(),
             step::ENTERPRISE,
-        ));
-        rows.push((
-            strings::Q_SALES.get(lang).to_owned(),
-            text(&form.sales),
-            step::ENTERPRISE,
-        ));
-        rows.push((
-            strings::Q_ASSETS.get(lang).to_owned(),
-            text(&form.assets),
-            step::ENTERPRISE,
-        ));
+            id::REGION.into(),
+        );
     }
-    rows.push((
-        strings::Q_ABNORMAL.get(lang).to_owned(),
-        yes_no(form.abnormal),
+    let industry = pack.industries.iter().find(|r| r.id == form.industry);
+    row(
+        ask(strings::Q_INDUSTRY),
+        industry
+            .map_or(not_answered, |r| r.label.get(lang))
+            .to_owned(),
         step::ENTERPRISE,
-    ));
-    rows.push((
-        strings::Q_DISHONEST.get(lang).to_owned(),
-        yes_no(form.dishonest),
+        id::INDUSTRY.into(),
+    );
+    let sme = match form.tech_sme {
+        Some(YesNoUnsure::Yes) => strings::YES.get(lang),
+        Some(YesNoUnsure::No) => strings::NO.get(lang),
+        Some(YesNoUnsure::Unsure) => strings::NOT_SURE.get(lang),
+        None => not_answered,
+    };
+    row(
+        ask(strings::Q_TECH_SME),
+        sme.to_owned(),
         step::ENTERPRISE,
-    ));
-    rows.push((
-        strings::Q_YEAR.get(lang).to_owned(),
+        id::TECH_SME.into(),
+    );
+    if form.tech_sme == Some(YesNoUnsure::Unsure) {
+        for (q, value, field) in [
+            (strings::Q_STAFF, &form.staff, id::STAFF),
+            (strings::Q_SALES, &form.sales, id::SALES),
+            (strings::Q_ASSETS, &form.assets, id::ASSETS),
+        ] {
+            row(ask(q), text(value), step::ENTERPRISE, field.into());
+        }
+    }
+    for (q, value, field) in [
+        (strings::Q_ABNORMAL, form.abnormal, id::ABNORMAL),
+        (strings::Q_DISHONEST, form.dishonest, id::DISHONEST),
+    ] {
+        row(
+            ask(q),
+            yes_no(value).to_owned(),
+            step::ENTERPRISE,
+            field.into(),
+        );
+    }
+    row(
+        ask(strings::Q_YEAR),
         text(&form.year),
         step::ENTERPRISE,
-    ));
+        id::YEAR.into(),
+    );
     for q in &pack.counts {
-        rows.push((
-            q.label.get(lang).to_owned(),
+        row(
+            q.label.get(lang),
             text(form.counts.get(&q.id).map_or("", String::as_str)),
             step::ITEMS,
-        ));
+            id::count(&q.id),
+        );
     }
-    rows.push((
-        strings::Q_HAS_LOANS.get(lang).to_owned(),
-        yes_no(form.has_loans),
+    row(
+        ask(strings::Q_HAS_LOANS),
+        yes_no(form.has_loans).to_owned(),
         step::LOANS,
-    ));
+        id::HAS_LOANS.into(),
+    );
     if form.has_loans == Some(true) {
         for (i, loan) in form.loans.iter().enumerate() {
             let mut line = fill(
@@ -642,27 +728,33 @@ pub fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<(String, String, u8)> {
                     &[("rate", &format!("{}%", loan.rate.trim()))],
                 ));
             }
-            rows.push((
-                fill(strings::LOAN_N.get(lang), &[("n", &(i + 1).to_string())]),
+            row(
+                &fill(strings::LOAN_N.get(lang), &[("n", &(i + 1).to_string())]),
                 line,
                 step::LOANS,
-            ));
+                id::loan(i, "principal"),
+            );
         }
         if !form.lpr_date.is_empty() || !form.lpr_rate.is_empty() {
-            rows.push((
-                strings::Q_LPR_RATE.get(lang).to_owned(),
+            row(
+                ask(strings::Q_LPR_RATE),
                 format!("{} ({})", text(&form.lpr_rate), text(&form.lpr_date)),
                 step::LOANS,
-            ));
+                id::LPR_RATE.into(),
+            );
         }
     }
     for q in &pack.levels {
         let level = form
             .levels
             .get(&q.id)
-            .and_then(|l| q.options.iter().find(|o| &o.id == l))
-            .map_or(strings::NOT_ANSWERED.get(lang), |o| o.label.get(lang));
-        rows.push((q.label.get(lang).to_owned(), level.to_owned(), step::LEVELS));
+            .and_then(|l| q.options.iter().find(|o| &o.id == l));
+        row(
+            q.label.get(lang),
+            level.map_or(not_answered, |o| o.label.get(lang)).to_owned(),
+            step::LEVELS,
+            id::level(&q.id),
+        );
     }
     let chosen: Vec<&str> = pack
         .situations
@@ -675,26 +767,35 @@ pub fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<(String, String, u8)> {
     } else {
         chosen.join(if lang == Lang::Zh { "；" } else { "; " })
     };
-    rows.push((
-        strings::Q_SITUATIONS.get(lang).to_owned(),
+    let first = pack
+        .situations
+        .first()
+        .map(|s| s.id.as_str())
+        .unwrap_or_default();
+    row(
+        ask(strings::Q_SITUATIONS),
         chosen,
         step::SITUATIONS,
-    ));
+        format!("ipsc-situation-{first}"),
+    );
     rows
 }
 
-/// The answers as a summary list; with change links on the check page.
+/// The answers as a summary list; with change links on the check page, which open the
+/// question's step with focus on its field.
 pub fn answers_list(ctx: &Ctx, form: &Form, with_links: bool) -> Html {
     let lang = ctx.lang;
     html! {
         <dl class="ipsc-summary">
-            { for answer_rows(ctx, form).into_iter().map(|(question, answer, step)| html! {
+            { for answer_rows(ctx, form).into_iter().map(|row| html! {
                 <div class="ipsc-summary__row">
-                    <dt class="ipsc-summary__key">{ question.clone() }</dt>
-                    <dd class="ipsc-summary__value">{ answer }</dd>
+                    <dt class="ipsc-summary__key">{ row.question.clone() }</dt>
+                    <dd class="ipsc-summary__value">{ row.answer }</dd>
                     if with_links {
                         <dd class="ipsc-summary__actions">
-                            <a href={hash_of(step)}>{ strings::CHANGE.get(lang) }<span class="ipsc-visually-hidden">{ format!(" {question}") }</span></a>
+                            <a href={hash_of(row.step)} onclick={ctx.change.reform(move |_: MouseEvent| row.field.clone())}>
+                                { strings::CHANGE.get(lang) }<span class="ipsc-visually-hidden">{ format!(" {}", row.question) }</span>
+                            </a>
                         </dd>
                     }
                 </div>

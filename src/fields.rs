@@ -60,7 +60,8 @@ impl Ctx {
         }
     }
 
-    /// A text input. `quantity` adds the value as understood under money and rate fields.
+    /// A text input. `quantity` adds the value as understood under money and rate fields;
+    /// `class` is the input's whole class (`ipsc-input ipsc-input--money`).
     #[allow(clippy::too_many_arguments)] // Reason: one call per field reads best with everything in view.
     pub fn text(
         &self,
@@ -70,7 +71,7 @@ impl Ctx {
         value: &str,
         input_type: &'static str,
         quantity: Option<Quantity>,
-        width: &'static str,
+        class: &'static str,
         set: Setter,
     ) -> Html {
         let error = self.error_for(id);
@@ -101,11 +102,11 @@ impl Ctx {
             None => "text",
         };
         html! {
-            <div class={classes!("ipsc-field", error.map(|_| "ipsc-field--error"))}>
+            <div class={if error.is_some() { "ipsc-field ipsc-field--error" } else { "ipsc-field" }}>
                 <label class="ipsc-label" for={id.to_owned()}>{ label }</label>
                 if let Some(hint) = hint { <p class="ipsc-hint" id={hint_id}>{ hint }</p> }
                 { self.error_line(id, error) }
-                <input class={classes!("ipsc-input", width)} id={id.to_owned()} name={id.to_owned()} type={input_type}
+                <input {class} id={id.to_owned()} name={id.to_owned()} type={input_type}
                     inputmode={if input_type == "text" { Some(mode) } else { None }} autocomplete="off" spellcheck="false"
                     value={value.to_owned()} {oninput}
                     aria-describedby={described}
@@ -132,12 +133,12 @@ impl Ctx {
         let hint_id = format!("{base}-hint");
         let described = described_by(&hint_id, hint.is_some(), &first, error.is_some());
         html! {
-            <div class={classes!("ipsc-field", error.map(|_| "ipsc-field--error"))}>
+            <div class={if error.is_some() { "ipsc-field ipsc-field--error" } else { "ipsc-field" }}>
                 <fieldset class="ipsc-fieldset" aria-describedby={described}>
                     <legend class="ipsc-legend">{ legend }</legend>
                     if let Some(hint) = hint { <p class="ipsc-hint" id={hint_id}>{ hint }</p> }
                     { self.error_line(&first, error) }
-                    <div class={classes!("ipsc-radios", inline.then_some("ipsc-radios--inline"))}>
+                    <div class={if inline { "ipsc-radios ipsc-radios--inline" } else { "ipsc-radios" }}>
                         { for options.into_iter().map(|(suffix, label, checked, onchange)| {
                             let id = format!("{base}-{suffix}");
                             html! {

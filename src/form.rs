@@ -6,11 +6,10 @@
 use crate::strings::{self, Tr};
 use ipsc_engine::number::{parse, parse_count, NumberError, Quantity};
 use ipsc_engine::{Answers, Date, Loan, NewerLpr, Pack, YesNoUnsure, ANSWERS_VERSION};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use litemap::LiteMap;
 
 /// One loan as typed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoanForm {
     /// Principal, yuan.
     pub principal: String,
@@ -23,7 +22,7 @@ pub struct LoanForm {
 }
 
 /// Everything typed or chosen, as typed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Form {
     /// The assessment year.
     pub year: String,
@@ -46,7 +45,7 @@ pub struct Form {
     /// On a serious-dishonesty list.
     pub dishonest: Option<bool>,
     /// Counts by count question id.
-    pub counts: BTreeMap<String, String>,
+    pub counts: LiteMap<String, String>,
     /// Whether there are IP-pledge loans.
     pub has_loans: Option<bool>,
     /// The loans.
@@ -56,9 +55,9 @@ pub struct Form {
     /// A newer LPR's rate.
     pub lpr_rate: String,
     /// Levels by level question id.
-    pub levels: BTreeMap<String, String>,
-    /// Situations that apply.
-    pub situations: BTreeSet<String>,
+    pub levels: LiteMap<String, String>,
+    /// Situations that apply, in the order they were ticked.
+    pub situations: Vec<String>,
 }
 
 /// A field that needs fixing: its element id and what to say.

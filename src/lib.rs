@@ -2,34 +2,68 @@
 //!
 //! The app asks, the engine ([`ipsc_engine`]) computes, and nothing leaves the browser.
 //! [`mount`] starts the app in the page's `#ipsc-root` element (or the body). The element's
-//! `data-mode` says how it is hosted: `standalone` (the default) keeps answers in the
-//! browser; `embedded` and `kiosk` keep nothing, so the next visitor starts clean.
+//! `data-mode` (or the page URL's `?mode=`) says how it is hosted: `standalone` (the
+//! default) keeps answers in the browser; `embedded` and `kiosk` keep nothing, and a kiosk
+//! also starts afresh after `data-idle-seconds` (`?idle=`, default 180) with no one using it.
 
 pub mod app;
+pub mod export;
 pub mod fields;
 pub mod form;
 pub mod policy;
 pub mod results;
-pub mod skeleton;
 pub mod state;
 pub mod storage;
 pub mod strings;
+
+/// How long a kiosk waits with no one using it before it starts afresh, unless the page
+/// says otherwise.
+const KIOSK_IDLE_SECONDS: u32 = 180;
+
+/// The hosting settings: the root element's `data-mode` and `data-idle-seconds`, or when
+/// it has none, the page URL's `?mode=` and `?idle=` (so a frame can say
+/// `src="…/?mode=embedded"` without a copy of the page).
+fn hosting(root: Option<&web_sys::Element>) -> app::AppProps {
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let from_query = |key: &str| {
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.into_owned())
+    };
+    let setting = |attribute: &str, key: &str| {
+        root.and_then(|r| r.get_attribute(attribute))
+            .or_else(|| from_query(key))
+    };
+    let mode = setting("data-mode", "mode");
+    let kiosk = mode.as_deref() == Some("kiosk");
+    let idle = setting("data-idle-seconds", "idle")
+        .and_then(|s| s.parse::<u32>().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(KIOSK_IDLE_SECONDS);
+    app::AppProps {
+        persist: mode.is_none_or(|m| m == "standalone"),
+        idle_reset: kiosk.then_some(idle),
+    }
+}
 
 /// Mounts the app in the element with id `ipsc-root`, or in the body if there is none.
 pub fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("ipsc-root"));
+    let props = hosting(root.as_ref());
     match root {
         Some(element) => {
-            let persist = element
-                .get_attribute("data-mode")
-                .is_none_or(|mode| mode == "standalone");
-            yew::Renderer::<app::App>::with_root_and_props(element, app::AppProps { persist })
-                .render();
+            yew::Renderer::<app::App>::with_root_and_props(element, props).render();
         }
         None => {
-            yew::Renderer::<app::App>::with_props(app::AppProps { persist: true }).render();
+            yew::Renderer::<app::App>::with_props(props).render();
         }
     }
 }
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -4,28 +4,27 @@
 
 use crate::app::{answers_list, today};
 use crate::form::{step, Form};
-use crate::state::{hash_of, Ctx};
+use crate::state::{hash_of, Ctx, Texts};
 use crate::storage;
 use crate::strings::{self, fill};
 use ipsc_engine::assess::{Assessment, EngineError, Line, Status};
 use ipsc_engine::explain::{formula, money, what_if};
 use ipsc_engine::{Answers, Lang, Pack};
-use serde::Serialize;
 use yew::prelude::*;
 
 /// The tag's class: the status is always in words (the pack's), the colour only repeats it.
 fn status_class(status: Status) -> &'static str {
     match status {
-        Status::Eligible => "ipsc-tag--eligible",
-        Status::EligibleWithWarning => "ipsc-tag--warning",
-        Status::NotEligible => "ipsc-tag--no",
-        Status::NeedsInfo => "ipsc-tag--info",
+        Status::Eligible => "ipsc-tag ipsc-tag--eligible",
+        Status::EligibleWithWarning => "ipsc-tag ipsc-tag--warning",
+        Status::NotEligible => "ipsc-tag ipsc-tag--no",
+        Status::NeedsInfo => "ipsc-tag ipsc-tag--info",
     }
 }
 
 /// A clause's own words, opened in place; both languages' words when English is shown.
 fn clause_text(pack: &Pack, clause_id: &str, lang: Lang) -> Html {
-    let Some(clause) = pack.clause(clause_id) else {
+    let Some(clause) = pack.clause(clause_id).filter(|c| !c.text.zh.is_empty()) else {
         return html! {};
     };
     html! {
@@ -40,11 +39,14 @@ fn clause_text(pack: &Pack, clause_id: &str, lang: Lang) -> Html {
     }
 }
 
+/// A list of sentences; an empty one (its words not loaded yet) is left out.
 fn list(items: Vec<String>) -> Html {
-    html! { <ul class="ipsc-list">{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul> }
+    html! { <ul class="ipsc-list">{ for items.into_iter().filter(|i| !i.is_empty()).map(|i| html! { <li>{ i }</li> }) }</ul> }
 }
 
-fn line_view(ctx: &Ctx, line: &Line) -> Html {
+/// One measure's line. Without the report texts (`ready` false) it shows what needs none of
+/// them: title, status, amount, formula and basis.
+fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
     let (lang, pack) = (ctx.lang, ctx.pack.0);
     let Some(measure) = pack.measure(&line.measure) else {
         return html! {};
@@ -54,59 +56,62 @@ fn line_view(ctx: &Ctx, line: &Line) -> Html {
     let labelled = |ids: &[String], words: &[ipsc_engine::pack::Labelled]| -> Vec<String> {
         words
             .iter()
-            .filter(|w| ids.contains(&w.id))
+            .filter(|w| ids.contains(&w.id) && !w.text.zh.is_empty())
             .map(|w| w.text.get(lang).to_owned())
             .collect()
+    };
+    let (assumptions, caveats) = (
+        labelled(&line.assumptions, &measure.assumptions),
+        labelled(&line.caveats, &measure.caveats),
+    );
+    let basis = if measure.quote.is_empty() {
+        format!("{} {}", pack.meta.doc_number, measure.clause)
+    } else {
+        format!(
+            "{} {} “{}”",
+            pack.meta.doc_number, measure.clause, measure.quote
+        )
     };
     html! {
         <section class="ipsc-line" aria-labelledby={title_id.clone()} data-measure={measure.id.clone()}>
             <h2 class="ipsc-line__title" id={title_id}>{ measure.label.get(lang) }</h2>
-            <p class={classes!("ipsc-tag", tag)}>{ pack.say(line.status.code(), lang) }</p>
+            <p class={tag}>{ pack.say(line.status.code(), lang) }</p>
             <p class="ipsc-line__amount" data-testid={format!("amount-{}", measure.id)}>{ money(pack, line.amount, lang) }</p>
             if line.status.counts() {
                 <h3 class="ipsc-line__sub">{ strings::FORMULA.get(lang) }</h3>
                 { for formula(pack, line, lang).into_iter().map(|s| html! { <p class="ipsc-formula" data-testid="formula">{ s }</p> }) }
             }
-            if !line.reasons.is_empty() {
+            if ready && !line.reasons.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHY_NOT.get(lang) }</h3>
                 { list(line.reasons.iter().map(|r| pack.say(r.code.code(), lang).to_owned()).collect()) }
             }
-            if !line.what_if.is_empty() {
+            if ready && !line.what_if.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHAT_WOULD_CHANGE.get(lang) }</h3>
                 { list(line.what_if.iter().map(|w| what_if(pack, w, lang)).collect()) }
             }
-            if !line.warnings.is_empty() {
+            if ready && !line.warnings.is_empty() {
                 <div class="ipsc-warning">
                     <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
                     { list(line.warnings.iter().map(|w| pack.say(w.code.code(), lang).to_owned()).collect()) }
                 </div>
             }
-            <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &format!("{} {} “{}”", pack.meta.doc_number, measure.clause, measure.quote)) }</p>
+            <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &basis) }</p>
             { clause_text(pack, &measure.clause, lang) }
-            if !line.assumptions.is_empty() {
+            if !assumptions.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::ASSUMPTIONS.get(lang) }</h3>
-                { list(labelled(&line.assumptions, &measure.assumptions)) }
+                { list(assumptions) }
             }
-            if !line.caveats.is_empty() {
+            if !caveats.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::CAVEATS.get(lang) }</h3>
-                { list(labelled(&line.caveats, &measure.caveats)) }
+                { list(caveats) }
             }
         </section>
     }
 }
 
-#[derive(Serialize)]
-struct Export<'a> {
-    answers: &'a Answers,
-    assessment: &'a Assessment,
-}
-
 /// Offers the answers and the assessment as a JSON file, in the shape `ipsc assess` reads.
 fn download(answers: &Answers, assessment: &Assessment) {
-    let Ok(json) = serde_json::to_string_pretty(&Export {
-        answers,
-        assessment,
-    }) else {
+    let Some(json) = crate::export::json(answers, assessment) else {
         return;
     };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
@@ -142,13 +147,16 @@ fn share_url(pack: &Pack, form: &Form) -> String {
     format!("{base}#a={}", storage::encode(&pack.meta.id, form))
 }
 
-/// The results page.
+/// The results page. Until the report's texts are in (`texts`), it shows everything
+/// else and says why the clauses' words are missing; `retry` asks for them again.
 pub fn results(
     ctx: &Ctx,
     form: &Form,
     answers: &Answers,
     assessment: &Result<Assessment, EngineError>,
     year: i32,
+    texts: Texts,
+    retry: &Callback<()>,
 ) -> Html {
     let (lang, pack) = (ctx.lang, ctx.pack.0);
     let a = match assessment {
@@ -212,19 +220,25 @@ pub fn results(
         })
         .unwrap_or_default();
     // Closed <details> do not print, so the report carries each cited clause once.
-    let mut cited: Vec<&str> = a
+    let mut cited: Vec<&str> = Vec::new();
+    for id in a
         .lines
         .iter()
         .map(|l| l.clause.as_str())
         .chain(a.programmes.iter().map(|p| p.clause.as_str()))
-        .collect();
-    let mut seen = std::collections::BTreeSet::new();
-    cited.retain(|id| seen.insert(*id));
+    {
+        if !cited.contains(&id) {
+            cited.push(id);
+        }
+    }
     let mut caveats: Vec<String> = pack
         .caveats
         .iter()
+        .filter(|c| !c.text.zh.is_empty())
         .map(|c| c.text.get(lang).to_owned())
         .collect();
+    let retry = retry.reform(|_: MouseEvent| ());
+    let ready = texts == Texts::Ready;
     caveats.push(pack.meta.validity_note.get(lang).to_owned());
     html! {
         <>
@@ -234,13 +248,24 @@ pub fn results(
                 <p class="ipsc-panel__year">{ fill(strings::FOR_YEAR.get(lang), &[("year", &year.to_string())]) }</p>
                 <p class="ipsc-panel__disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
             </div>
-            if !a.warnings.is_empty() {
+            <div role="status" data-texts={match texts { Texts::Ready => "ready", Texts::Failed => "failed", _ => "loading" }}>
+                if texts == Texts::Loading {
+                    <p class="ipsc-notice">{ strings::TEXTS_LOADING.get(lang) }</p>
+                }
+                if texts == Texts::Failed {
+                    <div class="ipsc-notice">
+                        <p>{ strings::TEXTS_FAILED.get(lang) }</p>
+                        <button type="button" class="ipsc-button ipsc-button--secondary" onclick={retry}>{ strings::RETRY.get(lang) }</button>
+                    </div>
+                }
+            </div>
+            if ready && !a.warnings.is_empty() {
                 <div class="ipsc-warning" role="note">
                     <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
                     { list(a.warnings.iter().map(|w| strings::bracketed(lang, pack.say(w.code.code(), lang), &w.clause)).collect()) }
                 </div>
             }
-            { for a.lines.iter().map(|line| line_view(ctx, line)) }
+            { for a.lines.iter().map(|line| line_view(ctx, line, ready)) }
             if !size_rows.is_empty() {
                 <section class="ipsc-section" aria-labelledby="ipsc-size-title">
                     <h2 class="ipsc-section__title" id="ipsc-size-title">{ strings::SIZE_CHECK.get(lang) }</h2>
@@ -248,6 +273,7 @@ pub fn results(
                     <p class="ipsc-hint">{ guide.note.get(lang) }</p>
                 </section>
             }
+            if ready {
             <section class="ipsc-section" aria-labelledby="ipsc-programmes-title">
                 <h2 class="ipsc-section__title" id="ipsc-programmes-title">{ strings::PROGRAMMES.get(lang) }</h2>
                 if a.programmes.is_empty() {
@@ -257,12 +283,15 @@ pub fn results(
                     { for a.programmes.iter().filter_map(|m| pack.programmes.iter().find(|p| p.id == m.programme)).map(|p| html! {
                         <li>
                             <strong>{ p.label.get(lang) }</strong>{ strings::bracketed(lang, "", &p.clause) }
-                            <p>{ p.summary.get(lang) }</p>
+                            if !p.summary.zh.is_empty() {
+                                <p>{ p.summary.get(lang) }</p>
+                            }
                             { clause_text(pack, &p.clause, lang) }
                         </li>
                     }) }
                 </ul>
             </section>
+            }
             <section class="ipsc-section" aria-labelledby="ipsc-caveats-title">
                 <h2 class="ipsc-section__title" id="ipsc-caveats-title">{ strings::CAVEATS.get(lang) }</h2>
                 { list(caveats) }
@@ -279,7 +308,7 @@ pub fn results(
             </section>
             <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-cited-title">
                 <h2 class="ipsc-section__title" id="ipsc-cited-title">{ strings::CITED_CLAUSES.get(lang) }</h2>
-                { for cited.iter().filter_map(|id| pack.clause(id)).map(|clause| html! {
+                { for cited.iter().filter_map(|id| pack.clause(id)).filter(|c| !c.text.zh.is_empty()).map(|clause| html! {
                     <div class="ipsc-cited">
                         <h3 class="ipsc-line__sub">{ &clause.id }</h3>
                         <blockquote class="ipsc-clause__text" lang="zh-CN">{ &clause.text.zh }</blockquote>

@@ -16,6 +16,20 @@ impl PartialEq for PackRef {
     }
 }
 
+/// Where the report's texts are (see [`crate::policy`]): they load once the check page or
+/// the results are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Texts {
+    /// Not asked for yet.
+    Waiting,
+    /// On their way.
+    Loading,
+    /// In the pack.
+    Ready,
+    /// The request failed; the results show without them, and say so.
+    Failed,
+}
+
 /// Everything the app shows follows from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -63,6 +77,9 @@ pub enum Action {
     Large(bool),
     /// Forget every answer; the year goes back to this default.
     Clear(i32),
+    /// On a kiosk, no one has used the screen for a while: start afresh for the next
+    /// person (answers, step, language and text size), unless it is already fresh.
+    Idle(i32),
 }
 
 impl Reducible for State {
@@ -76,10 +93,11 @@ impl Reducible for State {
                 next.notice = None;
             }
             Action::Go(step) => {
-                if step != next.step {
-                    next.show_errors = false;
-                    next.notice = None;
+                if step == next.step {
+                    return self;
                 }
+                next.show_errors = false;
+                next.notice = None;
                 next.step = step;
             }
             Action::Failed => {
@@ -95,6 +113,23 @@ impl Reducible for State {
                     large: next.large,
                     notice: Some(crate::strings::CLEARED),
                     ..State::default()
+                };
+            }
+            Action::Idle(default_year) => {
+                let fresh = State {
+                    form: Form::new(default_year),
+                    ..State::default()
+                };
+                let already_fresh = State {
+                    notice: None,
+                    ..next.clone()
+                } == fresh;
+                if already_fresh {
+                    return self;
+                }
+                next = State {
+                    notice: Some(crate::strings::IDLE_CLEARED),
+                    ..fresh
                 };
             }
         }
@@ -113,6 +148,8 @@ pub struct Ctx {
     pub visible_errors: Vec<FieldError>,
     /// Changes the state.
     pub dispatch: UseReducerDispatcher<State>,
+    /// Called by a change link with the id of the field to focus once its step shows.
+    pub change: Callback<String>,
 }
 
 /// The step in a URL fragment: `#step=2`, `#check`, `#results`; `None` for any other
@@ -150,5 +187,40 @@ mod tests {
         assert_eq!(step_from_hash("#step=99"), None);
         assert_eq!(step_from_hash("#ipsc-year"), None);
         assert_eq!(step_from_hash(""), Some(1));
+    }
+
+    fn fresh() -> Rc<State> {
+        Rc::new(State {
+            form: Form::new(2025),
+            ..State::default()
+        })
+    }
+
+    #[test]
+    fn an_idle_kiosk_starts_afresh_for_the_next_person() {
+        let used = fresh()
+            .reduce(Action::Edit(Rc::new(|f: &mut Form| {
+                f.registered = Some(true)
+            })))
+            .reduce(Action::Lang(Lang::En))
+            .reduce(Action::Large(true))
+            .reduce(Action::Go(step::LOANS));
+        let next = used.reduce(Action::Idle(2025));
+        assert_eq!(next.form, Form::new(2025));
+        assert_eq!(
+            (next.step, next.lang, next.large),
+            (step::ENTERPRISE, Lang::Zh, false)
+        );
+        assert_eq!(next.notice, Some(crate::strings::IDLE_CLEARED));
+    }
+
+    #[test]
+    fn an_untouched_screen_is_left_alone() {
+        let untouched = fresh();
+        let next = untouched.clone().reduce(Action::Idle(2025));
+        assert!(
+            Rc::ptr_eq(&untouched, &next),
+            "no notice on an empty screen"
+        );
     }
 }

@@ -1,30 +1,20 @@
 //! Keeping answers: in the browser's storage (standalone page only) and in a share link's
 //! fragment, which browsers never send to a server.
 //!
-//! Both hold the same text: base64url of [version, postcard(pack id, form), checksum]. The
+//! Both hold the same text: the form's fields as `application/x-www-form-urlencoded` pairs
+//! (`v=2&p=PACK&year=2025&…`) and last a checksum of everything before it (`&sum=…`). The
 //! version says how to read it; the checksum tells a damaged link from a good one; the
 //! pack id tells a link made for other policy data. Anything else is "damaged".
+//!
+//! Why not a serde format: the form's generated (de)serializer and an encoding for URLs
+//! cost more of the first load than these explicit pairs, and the pairs read plainly.
 
-use crate::form::Form;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use serde::{Deserialize, Serialize};
+use crate::form::{Form, LoanForm};
+use ipsc_engine::YesNoUnsure;
 
-const VERSION: u8 = 1;
+const VERSION: &str = "2";
 const STORAGE_KEY: &str = "ipsc.answers";
 const PREFS_KEY: &str = "ipsc.prefs";
-
-#[derive(Serialize)]
-struct Out<'a> {
-    pack: &'a str,
-    form: &'a Form,
-}
-
-#[derive(Deserialize)]
-struct In {
-    pack: String,
-    form: Form,
-}
 
 /// Why saved answers could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,49 +25,170 @@ pub enum LinkError {
     OtherPack,
 }
 
-fn checksum(bytes: &[u8]) -> [u8; 4] {
-    // FNV-1a, 32 bits: catches truncation and stray edits; not a signature.
-    let hash = bytes.iter().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(*b)).wrapping_mul(0x0100_0193)
-    });
-    hash.to_le_bytes()
+fn checksum(text: &str) -> String {
+    format!("{:08x}", ipsc_engine::digest::fnv1a32(text.as_bytes()))
+}
+
+fn flag(value: Option<bool>) -> Option<&'static str> {
+    value.map(|v| if v { "1" } else { "0" })
+}
+
+fn read_flag(value: &str) -> Option<bool> {
+    match value {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
 }
 
 /// The form as text for storage or a link.
 pub fn encode(pack_id: &str, form: &Form) -> String {
-    let mut bytes = vec![VERSION];
-    bytes.extend(
-        postcard::to_allocvec(&Out {
-            pack: pack_id,
-            form,
-        })
-        .unwrap_or_default(),
-    );
-    let sum = checksum(&bytes);
-    bytes.extend(sum);
-    URL_SAFE_NO_PAD.encode(bytes)
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("v", VERSION).append_pair("p", pack_id);
+    let texts = [
+        ("year", &form.year),
+        ("region", &form.region),
+        ("industry", &form.industry),
+        ("staff", &form.staff),
+        ("sales", &form.sales),
+        ("assets", &form.assets),
+        ("lpr-date", &form.lpr_date),
+        ("lpr-rate", &form.lpr_rate),
+    ];
+    for (key, value) in texts {
+        if !value.is_empty() {
+            out.append_pair(key, value);
+        }
+    }
+    let flags = [
+        ("registered", form.registered),
+        ("abnormal", form.abnormal),
+        ("dishonest", form.dishonest),
+        ("has-loans", form.has_loans),
+    ];
+    for (key, value) in flags {
+        if let Some(value) = flag(value) {
+            out.append_pair(key, value);
+        }
+    }
+    if let Some(sme) = form.tech_sme {
+        out.append_pair(
+            "tech-sme",
+            match sme {
+                YesNoUnsure::Yes => "yes",
+                YesNoUnsure::No => "no",
+                YesNoUnsure::Unsure => "unsure",
+            },
+        );
+    }
+    for (id, value) in form.counts.iter() {
+        out.append_pair(&format!("count.{id}"), value);
+    }
+    for (id, value) in form.levels.iter() {
+        out.append_pair(&format!("level.{id}"), value);
+    }
+    for id in &form.situations {
+        out.append_pair("situation", id);
+    }
+    // Every loan writes all four fields, so that a loan left empty still counts as one.
+    for loan in &form.loans {
+        out.append_pair("loan.principal", &loan.principal)
+            .append_pair("loan.start", &loan.start)
+            .append_pair("loan.term", &loan.term)
+            .append_pair("loan.rate", &loan.rate);
+    }
+    let body = out.finish();
+    let sum = checksum(&body);
+    format!("{body}&sum={sum}")
 }
 
 /// The form from text made by [`encode`] for this pack.
 pub fn decode(pack_id: &str, text: &str) -> Result<Form, LinkError> {
-    let bytes = URL_SAFE_NO_PAD
-        .decode(text.trim())
-        .map_err(|_| LinkError::Damaged)?;
-    let (body, sum) = bytes
-        .split_at_checked(bytes.len().saturating_sub(4))
-        .ok_or(LinkError::Damaged)?;
-    if body.is_empty() || checksum(body) != sum {
+    let (body, sum) = text.trim().rsplit_once("&sum=").ok_or(LinkError::Damaged)?;
+    if checksum(body) != sum {
         return Err(LinkError::Damaged);
     }
-    let (&version, payload) = body.split_first().ok_or(LinkError::Damaged)?;
-    if version != VERSION {
-        return Err(LinkError::OtherPack);
+    let mut pairs = form_urlencoded::parse(body.as_bytes());
+    match (pairs.next(), pairs.next()) {
+        (Some((v, version)), Some((p, pack))) if v == "v" && p == "p" => {
+            if version != VERSION || pack != pack_id {
+                return Err(LinkError::OtherPack);
+            }
+        }
+        _ => return Err(LinkError::Damaged),
     }
-    let read: In = postcard::from_bytes(payload).map_err(|_| LinkError::Damaged)?;
-    if read.pack != pack_id {
-        return Err(LinkError::OtherPack);
+    let mut form = Form::default();
+    for (key, value) in pairs {
+        let value = value.into_owned();
+        let text = match key.as_ref() {
+            "year" => &mut form.year,
+            "region" => &mut form.region,
+            "industry" => &mut form.industry,
+            "staff" => &mut form.staff,
+            "sales" => &mut form.sales,
+            "assets" => &mut form.assets,
+            "lpr-date" => &mut form.lpr_date,
+            "lpr-rate" => &mut form.lpr_rate,
+            "registered" => {
+                form.registered = read_flag(&value);
+                continue;
+            }
+            "abnormal" => {
+                form.abnormal = read_flag(&value);
+                continue;
+            }
+            "dishonest" => {
+                form.dishonest = read_flag(&value);
+                continue;
+            }
+            "has-loans" => {
+                form.has_loans = read_flag(&value);
+                continue;
+            }
+            "tech-sme" => {
+                form.tech_sme = match value.as_str() {
+                    "yes" => Some(YesNoUnsure::Yes),
+                    "no" => Some(YesNoUnsure::No),
+                    "unsure" => Some(YesNoUnsure::Unsure),
+                    _ => return Err(LinkError::Damaged),
+                };
+                continue;
+            }
+            "situation" => {
+                form.situations.push(value);
+                continue;
+            }
+            "loan.principal" => {
+                form.loans.push(LoanForm::default());
+                match form.loans.last_mut() {
+                    Some(loan) => &mut loan.principal,
+                    None => return Err(LinkError::Damaged),
+                }
+            }
+            "loan.start" | "loan.term" | "loan.rate" => {
+                let Some(loan) = form.loans.last_mut() else {
+                    return Err(LinkError::Damaged);
+                };
+                match key.as_ref() {
+                    "loan.start" => &mut loan.start,
+                    "loan.term" => &mut loan.term,
+                    _ => &mut loan.rate,
+                }
+            }
+            other => {
+                if let Some(id) = other.strip_prefix("count.") {
+                    form.counts.insert(id.to_owned(), value);
+                } else if let Some(id) = other.strip_prefix("level.") {
+                    form.levels.insert(id.to_owned(), value);
+                } else {
+                    return Err(LinkError::Damaged);
+                }
+                continue;
+            }
+        };
+        *text = value;
     }
-    Ok(read.form)
+    Ok(form)
 }
 
 /// The part of a URL fragment that holds answers: `#a=…`.
@@ -137,15 +248,55 @@ mod tests {
         form
     }
 
+    fn every_field() -> Form {
+        let mut form = form();
+        form.region = "zengdu".into();
+        form.industry = "wind-turbines".into();
+        form.tech_sme = Some(YesNoUnsure::Unsure);
+        form.staff = "120".into();
+        form.sales = "5,000 万元".into();
+        form.assets = "1亿".into();
+        form.abnormal = Some(false);
+        form.dishonest = Some(true);
+        form.has_loans = Some(true);
+        form.loans = vec![
+            LoanForm {
+                principal: "500万".into(),
+                start: "2025-03-01".into(),
+                term: "12".into(),
+                rate: "3.1".into(),
+            },
+            LoanForm::default(),
+        ];
+        form.lpr_date = "2026-03-20".into();
+        form.lpr_rate = "2.9%".into();
+        form.levels
+            .insert("protection-workstation".into(), "city".into());
+        form.situations = vec!["exports".into(), "a&b=c #d".into()];
+        form
+    }
+
     #[test]
     fn a_form_survives_the_round_trip() {
-        let text = encode("p", &form());
-        assert_eq!(decode("p", &text), Ok(form()));
-        assert!(
-            text.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
-            "safe in a URL: {text}"
-        );
+        for form in [Form::default(), form(), every_field()] {
+            let text = encode("p", &form);
+            assert_eq!(decode("p", &text), Ok(form));
+            assert!(
+                text.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.*%+&=".contains(&b)),
+                "safe in a URL fragment: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_fields_and_a_loan_field_before_any_loan_are_damage() {
+        for body in ["v=2&p=p&colour=red", "v=2&p=p&loan.term=12", "p=p&v=2"] {
+            let text = format!("{body}&sum={}", checksum(body));
+            assert_eq!(decode("p", &text), Err(LinkError::Damaged), "{body}");
+        }
+        let older = format!("v=1&p=p&sum={}", checksum("v=1&p=p"));
+        assert_eq!(decode("p", &older), Err(LinkError::OtherPack));
     }
 
     #[test]
@@ -157,7 +308,7 @@ mod tests {
             Err(LinkError::Damaged)
         );
         let mut flipped = text.clone().into_bytes();
-        if let Some(byte) = flipped.get_mut(5) {
+        if let Some(byte) = flipped.get_mut(12) {
             *byte = if *byte == b'A' { b'B' } else { b'A' };
         }
         assert_eq!(

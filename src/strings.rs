@@ -37,10 +37,6 @@ strings! {
     TAGLINE = "估算企业依据随州市《关于加快推进知识产权强市建设的实施方案》可获得的奖励和补贴，约需5分钟。", "Estimate the rewards and subsidies your enterprise could receive under Suizhou's plan for building a city strong in IP. It takes about five minutes.";
     /// The language switch, naming the other language in itself.
     SWITCH_LANGUAGE = "English", "中文";
-    /// The skeleton's assumption.
-    ASSUMES_LOCAL = "本估算假设企业在随州市注册登记。", "This estimate assumes the enterprise is registered in Suizhou.";
-    /// The skeleton's estimate heading.
-    ESTIMATE = "估算结果", "Estimate";
     /// The language switch's accessible name.
     SWITCH_LANGUAGE_LABEL = "Switch to English", "切换到中文";
     /// The large-text switch.
@@ -220,12 +216,20 @@ strings! {
     CLEAR = "清除我的答案", "Clear my answers";
     /// Cleared.
     CLEARED = "已清除您的答案。", "Your answers have been cleared.";
+    /// On a kiosk, after a while with no one using it.
+    IDLE_CLEARED = "由于一段时间无人操作，上一位使用者的答案已清除。", "No one used this screen for a while, so the last person's answers have been cleared.";
     /// A bad share link.
     BAD_LINK = "这个分享链接已损坏或无法识别，已为您重新开始。", "This share link is damaged or not recognised, so you are starting afresh.";
     /// A share link for another pack or version.
     OTHER_PACK_LINK = "这个分享链接属于其他版本的政策数据，已为您重新开始。", "This share link was made for another version of the policy data, so you are starting afresh.";
     /// The cited clauses, printed.
     CITED_CLAUSES = "依据的条款原文", "The clauses cited, in their own words";
+    /// While the report's texts (the clauses' words and the like) load.
+    TEXTS_LOADING = "正在载入条款原文、假设和说明……", "Loading the clauses' words, the assumptions and the notes…";
+    /// When the report's texts could not be loaded.
+    TEXTS_FAILED = "条款原文、假设和说明未能载入。金额和计算过程不受影响。", "The clauses' words, the assumptions and the notes could not be loaded. The amounts and their working are not affected.";
+    /// Try loading again.
+    RETRY = "重新载入", "Try again";
     /// Printed on.
     PRINTED_ON = "生成日期", "Made on";
 

@@ -1,5 +1,6 @@
-//! The full journey (feature `journey`) mounted in a real browser DOM.
-#![cfg(all(target_arch = "wasm32", feature = "journey"))]
+//! The app (the whole journey) mounted in a real browser DOM (wasm-bindgen-test in
+//! headless Chromium).
+#![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, clippy::unwrap_used)] // Reason: tests fail loudly.
 
 mod common;

@@ -19,7 +19,10 @@ pub async fn mount() -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<ipsc_app::app::App>::with_root_and_props(
         root.clone(),
-        ipsc_app::app::AppProps { persist: false },
+        ipsc_app::app::AppProps {
+            persist: false,
+            idle_reset: None,
+        },
     )
     .render();
     settle().await;

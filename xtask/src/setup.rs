@@ -94,9 +94,15 @@ fn npm_packages() -> Result {
     run("npm", &["ci", "--no-audit", "--no-fund"], &[])
 }
 
+/// A CJK font, so that screenshots of the Chinese pages show characters, not boxes.
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
 fn browser() -> Result {
-    if Path::new("/usr/bin/chromium").exists() && Path::new("/usr/bin/chromedriver").exists() {
-        println!("setup: chromium and chromedriver are installed");
+    if ["/usr/bin/chromium", "/usr/bin/chromedriver", CJK_FONT]
+        .iter()
+        .all(|p| Path::new(p).exists())
+    {
+        println!("setup: chromium, chromedriver and a CJK font are installed");
         return Ok(());
     }
     run("apt-get", &["update"], &[])?;
@@ -108,6 +114,7 @@ fn browser() -> Result {
             "--no-install-recommends",
             "chromium",
             "chromium-driver",
+            "fonts-wqy-microhei",
         ],
         &[("DEBIAN_FRONTEND", "noninteractive")],
     )
