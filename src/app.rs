@@ -43,6 +43,11 @@ pub fn today() -> String {
     }
 }
 
+/// How long before a kiosk's reset it warns: 30 seconds, or half the idle time if shorter.
+fn warning_window(idle_seconds: u32) -> u32 {
+    (idle_seconds / 2).min(30)
+}
+
 /// How the app is hosted.
 #[derive(Properties, PartialEq, Clone, Copy)]
 pub struct AppProps {
@@ -132,6 +137,11 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     let mut state = State {
         form: Form::new(default_year),
         step: step_from_hash(&hash).unwrap_or(step::ENTERPRISE),
+        texts: if policy::full_pack().is_some() {
+            Texts::Ready
+        } else {
+            Texts::Waiting
+        },
         ..State::default()
     };
     if let Some(text) = storage::from_fragment(&hash) {
@@ -193,23 +203,33 @@ pub fn Journey(props: &JourneyProps) -> Html {
             move || drop(listener)
         });
     }
-    // On a kiosk: any touch, key or input restarts the idle timer; when it runs out the
-    // next person gets a fresh start (the reducer leaves an untouched screen alone).
+    // On a kiosk: any touch, key or input restarts the idle timers. Shortly before the time
+    // runs out a warning shows (any touch keeps the answers); then the next person gets a
+    // fresh start. The reducer leaves an untouched screen alone.
     {
         let dispatch = state.dispatcher();
         use_effect_with(props.idle_reset, move |idle| {
             let listeners = idle.zip(window()).map(|(seconds, w)| {
-                let millis = seconds.saturating_mul(1000);
-                let timer = Rc::new(std::cell::RefCell::new(None));
+                let warn_after = seconds - warning_window(seconds);
+                let timers = Rc::new(std::cell::RefCell::new(Vec::new()));
                 let arm = {
-                    let timer = timer.clone();
+                    let timers = timers.clone();
                     move || {
-                        let dispatch = dispatch.clone();
-                        *timer.borrow_mut() =
-                            Some(gloo_timers::callback::Timeout::new(millis, move || {
-                                go(&dispatch, step::ENTERPRISE);
-                                dispatch.dispatch(Action::Idle(default_year));
-                            }));
+                        let (warn, reset) = (dispatch.clone(), dispatch.clone());
+                        *timers.borrow_mut() = vec![
+                            gloo_timers::callback::Timeout::new(
+                                warn_after.saturating_mul(1000),
+                                move || warn.dispatch(Action::IdleWarning(default_year)),
+                            ),
+                            gloo_timers::callback::Timeout::new(
+                                seconds.saturating_mul(1000),
+                                move || {
+                                    go(&reset, step::ENTERPRISE);
+                                    reset.dispatch(Action::Idle(default_year));
+                                },
+                            ),
+                        ];
+                        dispatch.dispatch(Action::Active);
                     }
                 };
                 arm();
@@ -264,29 +284,22 @@ pub fn Journey(props: &JourneyProps) -> Html {
 
     // The report's texts: asked for once the check page or the results are shown (so the
     // first load is only what the questions need), and again on "Try again".
-    let texts = use_state(|| {
-        if policy::full_pack().is_some() {
-            Texts::Ready
-        } else {
-            Texts::Waiting
-        }
-    });
     let load_texts = {
-        let texts = texts.clone();
+        let dispatch = state.dispatcher();
         Callback::from(move |()| {
-            texts.set(Texts::Loading);
-            let texts = texts.clone();
+            dispatch.dispatch(Action::Texts(Texts::Loading));
+            let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                texts.set(match policy::load_report_texts().await {
+                dispatch.dispatch(Action::Texts(match policy::load_report_texts().await {
                     Ok(_) => Texts::Ready,
                     Err(_) => Texts::Failed,
-                });
+                }));
             });
         })
     };
     {
         let load_texts = load_texts.clone();
-        let wanted = state.step >= step::CHECK && *texts == Texts::Waiting;
+        let wanted = state.step >= step::CHECK && state.texts == Texts::Waiting;
         use_effect_with(wanted, move |wanted| {
             if *wanted {
                 load_texts.emit(());
@@ -356,7 +369,15 @@ pub fn Journey(props: &JourneyProps) -> Html {
         step::CHECK => (strings::STEP_CHECK, check(&ctx, form)),
         _ => (
             strings::RESULTS,
-            results(&ctx, form, &answers, &assessment, year, *texts, &load_texts),
+            results(
+                &ctx,
+                form,
+                &answers,
+                &assessment,
+                year,
+                state.texts,
+                &load_texts,
+            ),
         ),
     };
     let running = match &assessment {
@@ -387,6 +408,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 }
                 if let Some(notice) = state.notice {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
+                }
+                if state.idle_warning {
+                    <div class="ipsc-notice ipsc-notice--warning" role="alert">
+                        <p>{ fill(strings::IDLE_WARNING.get(lang), &[("seconds", &props.idle_reset.map_or(0, warning_window).to_string())]) }</p>
+                        <button type="button" class="ipsc-button">{ strings::KEEP_USING.get(lang) }</button>
+                    </div>
                 }
                 if !ctx.visible_errors.is_empty() {
                     <div class="ipsc-error-summary" tabindex="-1" ref={summary} aria-labelledby="ipsc-error-summary-title">

@@ -47,6 +47,10 @@ pub struct State {
     pub attempts: u32,
     /// A message to show once (answers cleared, a bad link).
     pub notice: Option<Tr>,
+    /// On a kiosk, the warning that the answers will soon be cleared.
+    pub idle_warning: bool,
+    /// Where the report's texts are.
+    pub texts: Texts,
 }
 
 impl Default for State {
@@ -59,6 +63,8 @@ impl Default for State {
             show_errors: false,
             attempts: 0,
             notice: None,
+            idle_warning: false,
+            texts: Texts::Waiting,
         }
     }
 }
@@ -75,11 +81,29 @@ pub enum Action {
     Lang(Lang),
     /// Switch large text.
     Large(bool),
+    /// The report's texts are on their way, in, or failed.
+    Texts(Texts),
     /// Forget every answer; the year goes back to this default.
     Clear(i32),
+    /// On a kiosk, no one has used the screen for a while: warn that it will start afresh,
+    /// unless it is already fresh.
+    IdleWarning(i32),
+    /// On a kiosk, someone touched the screen or a key: no more warning.
+    Active,
     /// On a kiosk, no one has used the screen for a while: start afresh for the next
     /// person (answers, step, language and text size), unless it is already fresh.
     Idle(i32),
+}
+
+impl State {
+    /// Whether the screen is as a new visitor finds it: no answer, the first step, the
+    /// default language and text size.
+    fn is_fresh(&self, default_year: i32) -> bool {
+        self.step == step::ENTERPRISE
+            && self.lang == Lang::Zh
+            && !self.large
+            && self.form == Form::new(default_year)
+    }
 }
 
 impl Reducible for State {
@@ -106,30 +130,38 @@ impl Reducible for State {
             }
             Action::Lang(lang) => next.lang = lang,
             Action::Large(large) => next.large = large,
+            Action::Texts(texts) => next.texts = texts,
             Action::Clear(default_year) => {
                 next = State {
                     form: Form::new(default_year),
                     lang: next.lang,
                     large: next.large,
                     notice: Some(crate::strings::CLEARED),
+                    texts: next.texts,
                     ..State::default()
                 };
             }
+            Action::IdleWarning(default_year) => {
+                if self.idle_warning || self.is_fresh(default_year) {
+                    return self;
+                }
+                next.idle_warning = true;
+            }
+            Action::Active => {
+                if !self.idle_warning {
+                    return self;
+                }
+                next.idle_warning = false;
+            }
             Action::Idle(default_year) => {
-                let fresh = State {
-                    form: Form::new(default_year),
-                    ..State::default()
-                };
-                let already_fresh = State {
-                    notice: None,
-                    ..next.clone()
-                } == fresh;
-                if already_fresh {
+                if self.is_fresh(default_year) {
                     return self;
                 }
                 next = State {
+                    form: Form::new(default_year),
                     notice: Some(crate::strings::IDLE_CLEARED),
-                    ..fresh
+                    texts: next.texts,
+                    ..State::default()
                 };
             }
         }
@@ -217,10 +249,33 @@ mod tests {
     #[test]
     fn an_untouched_screen_is_left_alone() {
         let untouched = fresh();
+        let next = untouched.clone().reduce(Action::IdleWarning(2025));
+        assert!(
+            Rc::ptr_eq(&untouched, &next),
+            "no warning on an empty screen"
+        );
         let next = untouched.clone().reduce(Action::Idle(2025));
         assert!(
             Rc::ptr_eq(&untouched, &next),
             "no notice on an empty screen"
         );
+    }
+
+    #[test]
+    fn the_warning_comes_before_the_reset_and_any_touch_takes_it_away() {
+        let used = fresh().reduce(Action::Edit(Rc::new(|f: &mut Form| {
+            f.dishonest = Some(false)
+        })));
+        let warned = used.reduce(Action::IdleWarning(2025));
+        assert!(warned.idle_warning);
+        assert_eq!(warned.form.dishonest, Some(false), "nothing is cleared yet");
+        let back = warned.reduce(Action::Active);
+        assert!(!back.idle_warning);
+        assert_eq!(back.form.dishonest, Some(false));
+        let reset = back
+            .reduce(Action::IdleWarning(2025))
+            .reduce(Action::Idle(2025));
+        assert!(!reset.idle_warning);
+        assert_eq!(reset.form, Form::new(2025));
     }
 }

@@ -216,6 +216,10 @@ strings! {
     CLEAR = "清除我的答案", "Clear my answers";
     /// Cleared.
     CLEARED = "已清除您的答案。", "Your answers have been cleared.";
+    /// On a kiosk, shortly before the answers are cleared: `{seconds}` left.
+    IDLE_WARNING = "一段时间无人操作，本页的答案将在 {seconds} 秒后清除。如需继续填写，请点击“继续使用”或触摸屏幕。", "No one has used this screen for a while: the answers will be cleared in {seconds} seconds. To go on, choose Continue using or touch the screen.";
+    /// Keeps a kiosk's answers when it warns.
+    KEEP_USING = "继续使用", "Continue using";
     /// On a kiosk, after a while with no one using it.
     IDLE_CLEARED = "由于一段时间无人操作，上一位使用者的答案已清除。", "No one used this screen for a while, so the last person's answers have been cleared.";
     /// A bad share link.

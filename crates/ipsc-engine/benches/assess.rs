@@ -65,7 +65,7 @@ fn main() {
         || assess(&pack, &answers, 2025).unwrap(),
     );
     time(
-        "report texts put into the pack (the app, on the check page)",
+        "report texts put back (app, check page)",
         Duration::from_millis(2),
         || {
             let mut full = files.pack.clone();
