@@ -1,23 +1,27 @@
 // Serves a built dist/ on 127.0.0.1 the way a strict host would: a content security policy
 // that allows only the page's own files (no inline script or style, no eval; wasm needs
-// 'wasm-unsafe-eval'), no network elsewhere, and nosniff. Used by `cargo xtask serve` and
-// by the end-to-end tests, so the tests see what users see.
+// 'wasm-unsafe-eval'), no network elsewhere, and nosniff. The files may be read from other
+// origins (Access-Control-Allow-Origin), as embed.js on another site needs; which sites may
+// frame the page is `frameAncestors`. Used by `cargo xtask serve` and by the end-to-end
+// tests, so the tests see what users see.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+export function csp({ frameAncestors = "'self'" } = {}) {
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -29,8 +33,9 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export function serve(dist, port = 0) {
+export function serve(dist, port = 0, options = {}) {
   const root = resolve(dist);
+  const policy = csp(options);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
@@ -42,7 +47,8 @@ export function serve(dist, port = 0) {
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': policy,
+        'Access-Control-Allow-Origin': '*',
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-cache',

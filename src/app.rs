@@ -91,15 +91,21 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The window, when the page's URL is the app's own (not when embedded by script in
+/// someone else's page, whose URL the app must leave alone).
+fn own_window() -> Option<web_sys::Window> {
+    window().filter(|_| crate::assets_base().is_none())
+}
+
 fn location_hash() -> String {
-    window()
+    own_window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
 
 /// Replaces the fragment without a new history entry.
 fn replace_hash(hash: &str) {
-    if let Some(history) = window().and_then(|w| w.history().ok()) {
+    if let Some(history) = own_window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
     }
 }
@@ -109,7 +115,7 @@ fn replace_hash(hash: &str) {
 /// nothing), so the new step shows without waiting for the browser's event.
 fn go(dispatch: &UseReducerDispatcher<State>, step: u8) {
     let hash = hash_of(step);
-    if let Some(w) = window().filter(|_| location_hash() != hash) {
+    if let Some(w) = own_window().filter(|_| location_hash() != hash) {
         let _ = w.location().set_hash(&hash);
     }
     dispatch.dispatch(Action::Go(step));
@@ -193,7 +199,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     {
         let dispatch = state.dispatcher();
         use_effect_with((), move |()| {
-            let listener = window().map(|w| {
+            let listener = own_window().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
                     if let Some(step) = step_from_hash(&location_hash()) {
                         dispatch.dispatch(Action::Go(step));
@@ -325,7 +331,13 @@ pub fn Journey(props: &JourneyProps) -> Html {
         lang,
         visible_errors: visible,
         dispatch: state.dispatcher(),
-        change: Callback::from(move |field| *pending_focus.borrow_mut() = Some(field)),
+        go: {
+            let dispatch = state.dispatcher();
+            Callback::from(move |(step, field): (u8, Option<String>)| {
+                *pending_focus.borrow_mut() = field;
+                go(&dispatch, step);
+            })
+        },
     };
     let dispatch = state.dispatcher();
     let at = state.step;
@@ -404,7 +416,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             </header>
             <main class="ipsc-main">
                 if at > step::ENTERPRISE && at <= step::CHECK {
-                    <a class="ipsc-back" href={hash_of(at - 1)}>{ strings::BACK.get(lang) }</a>
+                    <a class="ipsc-back" href={hash_of(at - 1)} onclick={ctx.link(at - 1, None)}>{ strings::BACK.get(lang) }</a>
                 }
                 if let Some(notice) = state.notice {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
@@ -820,7 +832,7 @@ pub fn answers_list(ctx: &Ctx, form: &Form, with_links: bool) -> Html {
                     <dd class="ipsc-summary__value">{ row.answer }</dd>
                     if with_links {
                         <dd class="ipsc-summary__actions">
-                            <a href={hash_of(row.step)} onclick={ctx.change.reform(move |_: MouseEvent| row.field.clone())}>
+                            <a href={hash_of(row.step)} onclick={ctx.link(row.step, Some(row.field))}>
                                 { strings::CHANGE.get(lang) }<span class="ipsc-visually-hidden">{ format!(" {}", row.question) }</span>
                             </a>
                         </dd>

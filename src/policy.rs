@@ -43,8 +43,9 @@ pub fn complete(bytes: &[u8]) -> Result<&'static Pack, String> {
 }
 
 /// Fetches the report texts' file (by a URL relative to the page, so a page served from a
-/// folder finds it in that folder) and completes the pack with it. The only request the
-/// app makes after its first load, for its own file.
+/// folder finds it in that folder; embedded by script, from the app's own place) and
+/// completes the pack with it. The only request the app makes after its first load, for
+/// its own file.
 pub async fn load_report_texts() -> Result<&'static Pack, String> {
     use wasm_bindgen::JsCast;
     if let Some(pack) = full_pack() {
@@ -54,11 +55,14 @@ pub async fn load_report_texts() -> Result<&'static Pack, String> {
     // The browser's error says nothing the user can act on; the results say it failed.
     let failed = |_: wasm_bindgen::JsValue| REPORT_TEXTS_FILE.to_owned();
     let response: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(REPORT_TEXTS_FILE))
-            .await
-            .map_err(failed)?
-            .dyn_into()
-            .map_err(failed)?;
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!(
+            "{}{REPORT_TEXTS_FILE}",
+            crate::assets_base().unwrap_or_default()
+        )))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
     if !response.ok() {
         return Err(format!("{REPORT_TEXTS_FILE}: HTTP {}", response.status()));
     }

@@ -114,15 +114,11 @@ fn download(answers: &Answers, assessment: &Assessment) {
     let Some(json) = crate::export::json(answers, assessment) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    // A data: URL, not a Blob: nothing to revoke, and fewer browser bindings to load.
+    let url = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(&json)
+    );
     let anchor = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok());
@@ -136,13 +132,19 @@ fn download(answers: &Answers, assessment: &Assessment) {
         ));
         anchor.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// A link to the app's own page with the answers in its fragment: this page, or when
+/// embedded by script in someone else's page, the app's page beside its files.
 fn share_url(pack: &Pack, form: &Form) -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
+    let href = crate::assets_base().map_or_else(
+        || {
+            web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default()
+        },
+        str::to_owned,
+    );
     let base = href.split('#').next().unwrap_or_default();
     format!("{base}#a={}", storage::encode(&pack.meta.id, form))
 }
@@ -165,7 +167,7 @@ pub fn results(
             return html! {
                 <div class="ipsc-error-summary">
                     <p>{ strings::ERR_ENGINE.get(lang) }</p>
-                    <a href={hash_of(step::CHECK)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
+                    <a href={hash_of(step::CHECK)} onclick={ctx.link(step::CHECK, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
                 </div>
             }
         }
@@ -329,7 +331,7 @@ pub fn results(
             <div class="ipsc-actions">
                 <button type="button" class="ipsc-button" onclick={print}>{ strings::PRINT.get(lang) }</button>
                 <button type="button" class="ipsc-button ipsc-button--secondary" onclick={on_download}>{ strings::DOWNLOAD.get(lang) }</button>
-                <a class="ipsc-button ipsc-button--secondary" href={hash_of(step::CHECK)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
+                <a class="ipsc-button ipsc-button--secondary" href={hash_of(step::CHECK)} onclick={ctx.link(step::CHECK, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
             </div>
             <div class="ipsc-field ipsc-share">
                 <label class="ipsc-label" for="ipsc-share">{ strings::SHARE.get(lang) }</label>

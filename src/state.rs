@@ -180,8 +180,20 @@ pub struct Ctx {
     pub visible_errors: Vec<FieldError>,
     /// Changes the state.
     pub dispatch: UseReducerDispatcher<State>,
-    /// Called by a change link with the id of the field to focus once its step shows.
-    pub change: Callback<String>,
+    /// Moves to a step, focusing this field (else the heading) once it shows.
+    pub go: Callback<(u8, Option<String>)>,
+}
+
+impl Ctx {
+    /// What a link to a step does: moves there itself (the link's `href` is for reading
+    /// and for a new tab), so it works the same when the page's URL is not the app's.
+    pub fn link(&self, step: u8, field: Option<String>) -> Callback<MouseEvent> {
+        let go = self.go.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            go.emit((step, field.clone()));
+        })
+    }
 }
 
 /// The step in a URL fragment: `#step=2`, `#check`, `#results`; `None` for any other

@@ -255,6 +255,66 @@ fn post_build() -> Result {
     if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
         shrink(&staging)?;
     }
+    write_embed(&staging)
+}
+
+/// Writes `embed.js`, the one line another site adds to show the app in its own page:
+/// `<script type="module" src="https://HOST/PATH/embed.js"></script>`. It names this
+/// build's files with their integrity values, loads them from beside itself, and mounts
+/// the app (in `#ipsc-root`, made before the script if the page has none) in embedded
+/// mode, with `data-assets` telling the app where its files are.
+fn write_embed(staging: &Path) -> Result {
+    let mut found = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(staging).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        let kind = if name.starts_with("app-") && name.ends_with(".css") {
+            "CSS"
+        } else if name.starts_with("ipsc-app-") && name.ends_with("_bg.wasm") {
+            "WASM"
+        } else if name.starts_with("ipsc-app-") && name.ends_with(".js") {
+            "JS"
+        } else {
+            continue;
+        };
+        let sri = integrity(&std::fs::read(&path).map_err(|e| e.to_string())?);
+        found.insert(kind, (name, sri));
+    }
+    let file = |kind: &str| {
+        found
+            .get(kind)
+            .cloned()
+            .ok_or_else(|| format!("embed.js: no {kind} file in the build"))
+    };
+    let ((css, css_sri), (js, js_sri), (wasm, wasm_sri)) =
+        (file("CSS")?, file("JS")?, file("WASM")?);
+    let script = format!(
+        r#"// IP Subsidy Self-Check in another site's page: see README.md, "Hosting it".
+const base = new URL('./', import.meta.url);
+const at = (name) => new URL(name, base).href;
+let root = document.getElementById('ipsc-root');
+if (!root) {{
+  root = document.createElement('div');
+  root.id = 'ipsc-root';
+  const me = [...document.querySelectorAll('script[src]')].find((s) => s.src === import.meta.url);
+  if (me) me.before(root); else document.body.append(root);
+}}
+root.classList.add('ipsc-root');
+if (!root.dataset.mode) root.dataset.mode = 'embedded';
+root.dataset.assets = base.href;
+const link = (rel, name, integrity) => document.head.append(Object.assign(document.createElement('link'), {{ rel, href: at(name), integrity, crossOrigin: 'anonymous' }}));
+link('stylesheet', '{css}', '{css_sri}');
+link('modulepreload', '{js}', '{js_sri}');
+const {{ default: init }} = await import(at('{js}'));
+await init({{ module_or_path: fetch(at('{wasm}'), {{ integrity: '{wasm_sri}', credentials: 'omit' }}) }});
+"#
+    );
+    std::fs::write(staging.join("embed.js"), script).map_err(|e| e.to_string())?;
+    println!("xtask: wrote embed.js");
     Ok(())
 }
 
