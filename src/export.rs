@@ -6,7 +6,7 @@
 //! cost more of the first load than this whole module. The browser tests check that the
 //! answers come out exactly as serde writes them, which is what `ipsc assess` reads.
 
-use ipsc_engine::{Answers, Assessment, YesNoUnsure};
+use ipsc_engine::{Answers, Assessment};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -40,13 +40,7 @@ pub fn answers(a: &Answers) -> Object {
     );
     set_some(&o, "region", a.region.as_deref(), JsValue::from_str);
     set_some(&o, "industry", a.industry.as_deref(), JsValue::from_str);
-    set_some(&o, "tech_sme", a.tech_sme, |v| {
-        JsValue::from_str(match v {
-            YesNoUnsure::Yes => "yes",
-            YesNoUnsure::No => "no",
-            YesNoUnsure::Unsure => "unsure",
-        })
-    });
+    set_some(&o, "tech_sme", a.tech_sme, |v| JsValue::from_str(v.code()));
     set_some(&o, "size", a.size.as_ref(), |s| {
         let size = Object::new();
         set_some(&size, "staff", s.staff, JsValue::from);

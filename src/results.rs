@@ -24,7 +24,7 @@ fn status_class(status: Status) -> &'static str {
 
 /// A clause's own words, opened in place; both languages' words when English is shown.
 fn clause_text(pack: &Pack, clause_id: &str, lang: Lang) -> Html {
-    let Some(clause) = pack.clause(clause_id).filter(|c| !c.text.zh.is_empty()) else {
+    let Some(clause) = pack.clause(clause_id) else {
         return html! {};
     };
     html! {
@@ -39,13 +39,12 @@ fn clause_text(pack: &Pack, clause_id: &str, lang: Lang) -> Html {
     }
 }
 
-/// A list of sentences; an empty one (its words not loaded yet) is left out.
 fn list(items: Vec<String>) -> Html {
-    html! { <ul class="ipsc-list">{ for items.into_iter().filter(|i| !i.is_empty()).map(|i| html! { <li>{ i }</li> }) }</ul> }
+    html! { <ul class="ipsc-list">{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul> }
 }
 
-/// One measure's line. Without the report texts (`ready` false) it shows what needs none of
-/// them: title, status, amount, formula and basis.
+/// One measure's line. Without the report texts (`ready` false) it shows only what needs
+/// none of them: title, status, amount, formula and the clause it comes from.
 fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
     let (lang, pack) = (ctx.lang, ctx.pack.0);
     let Some(measure) = pack.measure(&line.measure) else {
@@ -56,7 +55,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
     let labelled = |ids: &[String], words: &[ipsc_engine::pack::Labelled]| -> Vec<String> {
         words
             .iter()
-            .filter(|w| ids.contains(&w.id) && !w.text.zh.is_empty())
+            .filter(|w| ids.contains(&w.id))
             .map(|w| w.text.get(lang).to_owned())
             .collect()
     };
@@ -64,13 +63,13 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
         labelled(&line.assumptions, &measure.assumptions),
         labelled(&line.caveats, &measure.caveats),
     );
-    let basis = if measure.quote.is_empty() {
-        format!("{} {}", pack.meta.doc_number, measure.clause)
-    } else {
+    let basis = if ready {
         format!(
             "{} {} “{}”",
             pack.meta.doc_number, measure.clause, measure.quote
         )
+    } else {
+        format!("{} {}", pack.meta.doc_number, measure.clause)
     };
     html! {
         <section class="ipsc-line" aria-labelledby={title_id.clone()} data-measure={measure.id.clone()}>
@@ -96,12 +95,14 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
                 </div>
             }
             <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &basis) }</p>
-            { clause_text(pack, &measure.clause, lang) }
-            if !assumptions.is_empty() {
+            if ready {
+                { clause_text(pack, &measure.clause, lang) }
+            }
+            if ready && !assumptions.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::ASSUMPTIONS.get(lang) }</h3>
                 { list(assumptions) }
             }
-            if !caveats.is_empty() {
+            if ready && !caveats.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::CAVEATS.get(lang) }</h3>
                 { list(caveats) }
             }
@@ -236,12 +237,39 @@ pub fn results(
     let mut caveats: Vec<String> = pack
         .caveats
         .iter()
-        .filter(|c| !c.text.zh.is_empty())
         .map(|c| c.text.get(lang).to_owned())
         .collect();
     let retry = retry.reform(|_: MouseEvent| ());
+    // Everything in the report texts' file shows only once it is in (see `policy`).
     let ready = texts == Texts::Ready;
     caveats.push(pack.meta.validity_note.get(lang).to_owned());
+    let mut policy = vec![
+        fill(
+            strings::POLICY_LINE.get(lang),
+            &[
+                ("doc", &pack.meta.doc_number),
+                ("title", pack.meta.title.get(lang)),
+            ],
+        ),
+        strings::labelled(
+            lang,
+            strings::ISSUED.get(lang),
+            &pack.meta.issue_date.to_string(),
+        ),
+        strings::labelled(
+            lang,
+            strings::REVIEWED.get(lang),
+            &pack.meta.reviewed.to_string(),
+        ),
+        strings::labelled(
+            lang,
+            strings::LPR_CHECKED.get(lang),
+            &pack.lpr.last_confirmed.to_string(),
+        ),
+    ];
+    if ready {
+        policy.push(pack.meta.source.get(lang).to_owned());
+    }
     html! {
         <>
             <div class="ipsc-panel" data-testid="total-panel">
@@ -285,32 +313,25 @@ pub fn results(
                     { for a.programmes.iter().filter_map(|m| pack.programmes.iter().find(|p| p.id == m.programme)).map(|p| html! {
                         <li>
                             <strong>{ p.label.get(lang) }</strong>{ strings::bracketed(lang, "", &p.clause) }
-                            if !p.summary.zh.is_empty() {
-                                <p>{ p.summary.get(lang) }</p>
-                            }
+                            <p>{ p.summary.get(lang) }</p>
                             { clause_text(pack, &p.clause, lang) }
                         </li>
                     }) }
                 </ul>
             </section>
-            }
             <section class="ipsc-section" aria-labelledby="ipsc-caveats-title">
                 <h2 class="ipsc-section__title" id="ipsc-caveats-title">{ strings::CAVEATS.get(lang) }</h2>
                 { list(caveats) }
             </section>
+            }
             <section class="ipsc-section" aria-labelledby="ipsc-policy-title">
                 <h2 class="ipsc-section__title" id="ipsc-policy-title">{ strings::ABOUT_POLICY.get(lang) }</h2>
-                { list(vec![
-                    fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]),
-                    strings::labelled(lang, strings::ISSUED.get(lang), &pack.meta.issue_date.to_string()),
-                    strings::labelled(lang, strings::REVIEWED.get(lang), &pack.meta.reviewed.to_string()),
-                    strings::labelled(lang, strings::LPR_CHECKED.get(lang), &pack.lpr.last_confirmed.to_string()),
-                    pack.meta.source.get(lang).to_owned(),
-                ]) }
+                { list(policy) }
             </section>
+            if ready {
             <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-cited-title">
                 <h2 class="ipsc-section__title" id="ipsc-cited-title">{ strings::CITED_CLAUSES.get(lang) }</h2>
-                { for cited.iter().filter_map(|id| pack.clause(id)).filter(|c| !c.text.zh.is_empty()).map(|clause| html! {
+                { for cited.iter().filter_map(|id| pack.clause(id)).map(|clause| html! {
                     <div class="ipsc-cited">
                         <h3 class="ipsc-line__sub">{ &clause.id }</h3>
                         <blockquote class="ipsc-clause__text" lang="zh-CN">{ &clause.text.zh }</blockquote>
@@ -323,6 +344,7 @@ pub fn results(
                     <p class="ipsc-hint">{ pack.meta.translation_note.en.as_str() }</p>
                 }
             </section>
+            }
             <section class="ipsc-section ipsc-print-only" aria-labelledby="ipsc-answers-title">
                 <h2 class="ipsc-section__title" id="ipsc-answers-title">{ strings::STEP_CHECK.get(lang) }</h2>
                 { answers_list(ctx, form, false) }

@@ -96,6 +96,16 @@ pub enum Action {
 }
 
 impl State {
+    /// A fresh start with a notice; the report texts, which are no one's answers, stay.
+    fn restart(&self, default_year: i32, notice: Tr) -> State {
+        State {
+            form: Form::new(default_year),
+            notice: Some(notice),
+            texts: self.texts,
+            ..State::default()
+        }
+    }
+
     /// Whether the screen is as a new visitor finds it: no answer, the first step, the
     /// default language and text size.
     fn is_fresh(&self, default_year: i32) -> bool {
@@ -133,12 +143,9 @@ impl Reducible for State {
             Action::Texts(texts) => next.texts = texts,
             Action::Clear(default_year) => {
                 next = State {
-                    form: Form::new(default_year),
-                    lang: next.lang,
-                    large: next.large,
-                    notice: Some(crate::strings::CLEARED),
-                    texts: next.texts,
-                    ..State::default()
+                    lang: self.lang,
+                    large: self.large,
+                    ..self.restart(default_year, crate::strings::CLEARED)
                 };
             }
             Action::IdleWarning(default_year) => {
@@ -157,12 +164,7 @@ impl Reducible for State {
                 if self.is_fresh(default_year) {
                     return self;
                 }
-                next = State {
-                    form: Form::new(default_year),
-                    notice: Some(crate::strings::IDLE_CLEARED),
-                    texts: next.texts,
-                    ..State::default()
-                };
+                next = self.restart(default_year, crate::strings::IDLE_CLEARED);
             }
         }
         Rc::new(next)

@@ -41,45 +41,49 @@ fn read_flag(value: &str) -> Option<bool> {
     }
 }
 
+/// A field of the form with its key in the text.
+type Keyed<'f, T> = (&'static str, &'f mut T);
+
+/// The form's text fields and yes/no answers with their keys: the one list both ways use.
+fn fields(form: &mut Form) -> ([Keyed<'_, String>; 8], [Keyed<'_, Option<bool>>; 4]) {
+    (
+        [
+            ("year", &mut form.year),
+            ("region", &mut form.region),
+            ("industry", &mut form.industry),
+            ("staff", &mut form.staff),
+            ("sales", &mut form.sales),
+            ("assets", &mut form.assets),
+            ("lpr-date", &mut form.lpr_date),
+            ("lpr-rate", &mut form.lpr_rate),
+        ],
+        [
+            ("registered", &mut form.registered),
+            ("abnormal", &mut form.abnormal),
+            ("dishonest", &mut form.dishonest),
+            ("has-loans", &mut form.has_loans),
+        ],
+    )
+}
+
 /// The form as text for storage or a link.
 pub fn encode(pack_id: &str, form: &Form) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", VERSION).append_pair("p", pack_id);
-    let texts = [
-        ("year", &form.year),
-        ("region", &form.region),
-        ("industry", &form.industry),
-        ("staff", &form.staff),
-        ("sales", &form.sales),
-        ("assets", &form.assets),
-        ("lpr-date", &form.lpr_date),
-        ("lpr-rate", &form.lpr_rate),
-    ];
+    let mut copy = form.clone();
+    let (texts, flags) = fields(&mut copy);
     for (key, value) in texts {
         if !value.is_empty() {
             out.append_pair(key, value);
         }
     }
-    let flags = [
-        ("registered", form.registered),
-        ("abnormal", form.abnormal),
-        ("dishonest", form.dishonest),
-        ("has-loans", form.has_loans),
-    ];
     for (key, value) in flags {
-        if let Some(value) = flag(value) {
+        if let Some(value) = flag(*value) {
             out.append_pair(key, value);
         }
     }
     if let Some(sme) = form.tech_sme {
-        out.append_pair(
-            "tech-sme",
-            match sme {
-                YesNoUnsure::Yes => "yes",
-                YesNoUnsure::No => "no",
-                YesNoUnsure::Unsure => "unsure",
-            },
-        );
+        out.append_pair("tech-sme", sme.code());
     }
     for (id, value) in form.counts.iter() {
         out.append_pair(&format!("count.{id}"), value);
@@ -120,60 +124,32 @@ pub fn decode(pack_id: &str, text: &str) -> Result<Form, LinkError> {
     let mut form = Form::default();
     for (key, value) in pairs {
         let value = value.into_owned();
-        let text = match key.as_ref() {
-            "year" => &mut form.year,
-            "region" => &mut form.region,
-            "industry" => &mut form.industry,
-            "staff" => &mut form.staff,
-            "sales" => &mut form.sales,
-            "assets" => &mut form.assets,
-            "lpr-date" => &mut form.lpr_date,
-            "lpr-rate" => &mut form.lpr_rate,
-            "registered" => {
-                form.registered = read_flag(&value);
-                continue;
-            }
-            "abnormal" => {
-                form.abnormal = read_flag(&value);
-                continue;
-            }
-            "dishonest" => {
-                form.dishonest = read_flag(&value);
-                continue;
-            }
-            "has-loans" => {
-                form.has_loans = read_flag(&value);
-                continue;
-            }
+        let (texts, flags) = fields(&mut form);
+        if let Some((_, text)) = texts.into_iter().find(|(k, _)| *k == key) {
+            *text = value;
+            continue;
+        }
+        if let Some((_, flag)) = flags.into_iter().find(|(k, _)| *k == key) {
+            *flag = read_flag(&value);
+            continue;
+        }
+        match key.as_ref() {
             "tech-sme" => {
-                form.tech_sme = match value.as_str() {
-                    "yes" => Some(YesNoUnsure::Yes),
-                    "no" => Some(YesNoUnsure::No),
-                    "unsure" => Some(YesNoUnsure::Unsure),
-                    _ => return Err(LinkError::Damaged),
-                };
-                continue;
+                form.tech_sme = Some(YesNoUnsure::from_code(&value).ok_or(LinkError::Damaged)?);
             }
-            "situation" => {
-                form.situations.push(value);
-                continue;
-            }
-            "loan.principal" => {
-                form.loans.push(LoanForm::default());
-                match form.loans.last_mut() {
-                    Some(loan) => &mut loan.principal,
-                    None => return Err(LinkError::Damaged),
-                }
-            }
+            "situation" => form.situations.push(value),
+            // Every loan starts with its principal (encode writes all four fields).
+            "loan.principal" => form.loans.push(LoanForm {
+                principal: value,
+                ..LoanForm::default()
+            }),
             "loan.start" | "loan.term" | "loan.rate" => {
-                let Some(loan) = form.loans.last_mut() else {
-                    return Err(LinkError::Damaged);
-                };
-                match key.as_ref() {
+                let loan = form.loans.last_mut().ok_or(LinkError::Damaged)?;
+                *match key.as_ref() {
                     "loan.start" => &mut loan.start,
                     "loan.term" => &mut loan.term,
                     _ => &mut loan.rate,
-                }
+                } = value;
             }
             other => {
                 if let Some(id) = other.strip_prefix("count.") {
@@ -183,10 +159,8 @@ pub fn decode(pack_id: &str, text: &str) -> Result<Form, LinkError> {
                 } else {
                     return Err(LinkError::Damaged);
                 }
-                continue;
             }
-        };
-        *text = value;
+        }
     }
     Ok(form)
 }

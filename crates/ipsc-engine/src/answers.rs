@@ -21,6 +21,24 @@ pub enum YesNoUnsure {
     Unsure,
 }
 
+impl YesNoUnsure {
+    /// The word for it in answers files, share links and downloads (as serde writes it).
+    pub fn code(self) -> &'static str {
+        match self {
+            YesNoUnsure::Yes => "yes",
+            YesNoUnsure::No => "no",
+            YesNoUnsure::Unsure => "unsure",
+        }
+    }
+
+    /// The answer a word from [`YesNoUnsure::code`] stands for.
+    pub fn from_code(code: &str) -> Option<YesNoUnsure> {
+        [YesNoUnsure::Yes, YesNoUnsure::No, YesNoUnsure::Unsure]
+            .into_iter()
+            .find(|v| v.code() == code)
+    }
+}
+
 /// All answers. Every field may be missing: an unanswered question gives "needs more
 /// information", never a guess.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -37,9 +37,7 @@ impl fmt::Display for LoadError {
 pub struct AppFiles {
     /// The pack, its report texts taken out.
     pub pack: Pack,
-    /// The report texts ([`Pack::take_report_texts`]) as UTF-8, each ended by a NUL
-    /// character: plain text that any reader splits in one line
-    /// ([`Pack::put_report_text_bytes`]).
+    /// The report texts as a plain text file ([`Pack::take_report_text_bytes`]).
     pub texts: Vec<u8>,
     /// The name of the texts' file, after their content ([`crate::digest::report_texts_file`]).
     pub texts_file: String,
@@ -49,19 +47,13 @@ pub struct AppFiles {
 /// build script and the build's post-build step both call this, so they always agree.
 pub fn app_files(source: &str) -> Result<AppFiles, Vec<LoadError>> {
     let mut pack = from_toml(source)?;
-    let mut texts = String::new();
-    for text in pack.take_report_texts() {
-        if text.contains('\0') {
-            return Err(vec![LoadError {
-                path: None,
-                line: None,
-                message: format!("a text contains a NUL character: {text:?}"),
-            }]);
-        }
-        texts.push_str(&text);
-        texts.push('\0');
-    }
-    let texts = texts.into_bytes();
+    let texts = pack.take_report_text_bytes().map_err(|message| {
+        vec![LoadError {
+            path: None,
+            line: None,
+            message,
+        }]
+    })?;
     Ok(AppFiles {
         pack,
         texts_file: crate::digest::report_texts_file(&texts),

@@ -584,8 +584,25 @@ impl Pack {
             .collect()
     }
 
-    /// Puts back the texts of a report-texts file (each ended by a NUL character, as
-    /// [`crate::load::app_files`] writes them) taken from the same pack.
+    /// Moves the report's texts out of the pack as the app's texts file: UTF-8, each text
+    /// ended by a NUL character, plain text that any reader splits in one line.
+    ///
+    /// # Errors
+    /// When a text itself contains a NUL character.
+    pub fn take_report_text_bytes(&mut self) -> Result<Vec<u8>, String> {
+        let mut file = String::new();
+        for text in self.take_report_texts() {
+            if text.contains('\0') {
+                return Err(format!("a text contains a NUL character: {text:?}"));
+            }
+            file.push_str(&text);
+            file.push('\0');
+        }
+        Ok(file.into_bytes())
+    }
+
+    /// Puts back the texts of a file that [`Pack::take_report_text_bytes`] made from the
+    /// same pack.
     ///
     /// # Errors
     /// When the bytes are not UTF-8, or their number of texts is not the pack's number of
