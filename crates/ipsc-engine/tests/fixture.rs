@@ -40,7 +40,44 @@ fn the_fixture_pack_is_assessed_with_its_own_amounts() {
     );
     assert_eq!(line("station").amount, d("5000.00"));
     assert_eq!(a.total, d("21333.33"));
-    assert_eq!(a.programmes.len(), 1);
+    assert_eq!(programmes(&a), ["export-help"]);
+    assert_eq!(
+        a.programmes[0].because,
+        [ipsc_engine::pack::Trigger::Situation("exports".into())],
+        "matched by the exports situation only"
+    );
+}
+
+fn programmes(a: &ipsc_engine::Assessment) -> Vec<&str> {
+    a.programmes.iter().map(|p| p.programme.as_str()).collect()
+}
+
+#[test]
+fn the_fixture_programme_matches_by_its_own_triggers_only() {
+    let pack = common::fixture();
+    let mut answers = Answers {
+        version: 1,
+        registered_locally: Some(true),
+        ..Answers::default()
+    };
+    let none: [&str; 0] = [];
+    let a = assess(&pack, &answers, 2024).unwrap();
+    assert_eq!(programmes(&a), none, "no trigger answered");
+    answers.counts.insert("utility-models".into(), 4);
+    answers.levels.insert("station".into(), "city".into());
+    let a = assess(&pack, &answers, 2024).unwrap();
+    assert_eq!(
+        programmes(&a),
+        none,
+        "counts and levels are not its triggers"
+    );
+    answers.industry = Some("robots".into());
+    let a = assess(&pack, &answers, 2024).unwrap();
+    assert_eq!(programmes(&a), ["export-help"], "robots is a key industry");
+    assert_eq!(
+        a.programmes[0].because,
+        [ipsc_engine::pack::Trigger::KeyIndustry]
+    );
 }
 
 #[test]

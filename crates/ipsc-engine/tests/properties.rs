@@ -1,15 +1,20 @@
-//! Properties that hold for any answers: no negative amount, caps hold, more never pays
-//! less, lines add up; and the number reader round-trips and never panics.
+//! Properties that hold for any answers: no negative amount, caps hold, more pays more
+//! where a line is eligible and never less elsewhere, lines add up, answers survive JSON
+//! and reach the engine; and the number reader round-trips and never panics.
 #![cfg(not(target_arch = "wasm32"))] // Reason: proptest needs the OS's randomness.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // Reason: tests fail loudly.
 
 mod common;
 
-use ipsc_engine::number::{parse, parse_count, Quantity};
+use ipsc_engine::answers::{NewerLpr, SizeFigures};
+use ipsc_engine::assess::{Calculation, YEARS};
+use ipsc_engine::number::{parse, parse_count, Quantity, MAX_YUAN};
 use ipsc_engine::pack::Rule;
-use ipsc_engine::{assess, money, Answers, Date, Loan, Pack, YesNoUnsure};
+use ipsc_engine::{assess, money, Answers, Date, Line, Loan, Pack, YesNoUnsure};
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseResult, TestRunner};
 use rust_decimal::Decimal;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 fn pack() -> &'static Pack {
@@ -21,8 +26,15 @@ fn date() -> impl Strategy<Value = Date> {
     (2015i32..=2030, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
 }
 
+/// Yuan to the fen, small as often as large: uniform fen up to a trillion yuan would make
+/// nearly every loan hit the cap, and the cap hides whether a larger principal pays more.
 fn yuan() -> impl Strategy<Value = Decimal> {
-    (1i64..=100_000_000_000_000).prop_map(|fen| Decimal::new(fen, 2))
+    prop_oneof![
+        1i64..=100_000_000,
+        1i64..=10_000_000_000,
+        1i64..=100_000_000_000_000,
+    ]
+    .prop_map(|fen| Decimal::new(fen, 2))
 }
 
 fn loan() -> impl Strategy<Value = Loan> {
@@ -40,37 +52,117 @@ fn loan() -> impl Strategy<Value = Loan> {
         })
 }
 
-fn answers() -> impl Strategy<Value = Answers> {
-    let levels = ["none", "county", "city", "province", "national"];
-    (
-        proptest::option::of(any::<bool>()),
-        proptest::option::of(prop_oneof![
-            Just(YesNoUnsure::Yes),
-            Just(YesNoUnsure::No),
-            Just(YesNoUnsure::Unsure)
-        ]),
-        any::<bool>(),
-        0u32..=5000,
-        0u32..=500,
-        proptest::collection::vec(loan(), 0..5),
-        proptest::sample::select(levels.to_vec()),
+/// One of the pack's ids, or none.
+fn one_of(ids: Vec<String>) -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(proptest::sample::select(ids))
+}
+
+fn yes_no_unsure() -> impl Strategy<Value = Option<YesNoUnsure>> {
+    // Mostly yes, so that the lines that need it are often eligible.
+    prop_oneof![
+        3 => Just(Some(YesNoUnsure::Yes)),
+        1 => Just(Some(YesNoUnsure::No)),
+        1 => Just(Some(YesNoUnsure::Unsure)),
+        1 => Just(None),
+    ]
+}
+
+fn size() -> impl Strategy<Value = Option<SizeFigures>> {
+    let amount =
+        || proptest::option::of((0i64..=100_000_000_000_000).prop_map(|f| Decimal::new(f, 2)));
+    proptest::option::of(
+        (proptest::option::of(0u32..=5000), amount(), amount()).prop_map(
+            |(staff, sales, assets)| SizeFigures {
+                staff,
+                sales,
+                assets,
+            },
+        ),
     )
-        .prop_map(|(local, sme, listed, domestic, pct, loans, level)| {
+}
+
+/// A newer LPR than the pack's table: from the year after its last quote, as the engine
+/// requires.
+fn newer_lpr() -> impl Strategy<Value = Option<NewerLpr>> {
+    let after = pack().lpr.rates.last().map_or(2020, |r| r.effective.year()) + 1;
+    proptest::option::of(
+        (after..=2035, 1u8..=12, 1u8..=28, 1u32..=1_000_000).prop_map(|(y, m, d, rate)| NewerLpr {
+            effective: Date::new(y, m, d).unwrap(),
+            one_year: Decimal::new(i64::from(rate), 4),
+        }),
+    )
+}
+
+/// Answers the engine must take: every id is one of the pack's, every number in range.
+fn answers() -> impl Strategy<Value = Answers> {
+    let pack = pack();
+    let regions = pack.regions.iter().map(|r| r.id.clone()).collect();
+    let industries = pack.industries.iter().map(|i| i.id.clone()).collect();
+    let situations: Vec<String> = pack.situations.iter().map(|s| s.id.clone()).collect();
+    let situation_count = situations.len();
+    let counts: Vec<_> = pack
+        .counts
+        .iter()
+        .map(|c| (Just(c.id.clone()), proptest::option::of(0u32..=5000)))
+        .collect();
+    let levels: Vec<_> = pack
+        .levels
+        .iter()
+        .map(|q| {
+            let options = q.options.iter().map(|o| o.id.clone()).collect();
+            (Just(q.id.clone()), one_of(options))
+        })
+        .collect();
+    let who = (
+        prop_oneof![3 => Just(Some(true)), 1 => Just(Some(false)), 1 => Just(None)],
+        one_of(regions),
+        one_of(industries),
+        yes_no_unsure(),
+        size(),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(Just(pack.meta.id.clone())),
+    );
+    let what = (
+        counts,
+        proptest::collection::vec(loan(), 0..5),
+        newer_lpr(),
+        levels,
+        proptest::sample::subsequence(situations, 0..=situation_count),
+    );
+    (who, what).prop_map(
+        |(
+            (registered, region, industry, tech_sme, size, abnormal, dishonest, pack),
+            (counts, loans, newer_lpr, levels, situations),
+        )| {
             let mut a = Answers {
-                version: 1,
-                registered_locally: local,
-                tech_sme: sme,
-                abnormal_list: Some(listed),
+                version: ipsc_engine::ANSWERS_VERSION,
+                pack,
+                registered_locally: registered,
+                region,
+                industry,
+                tech_sme,
+                size,
+                abnormal_list: abnormal,
+                dishonest_list: dishonest,
                 loans,
+                newer_lpr,
+                situations,
                 ..Answers::default()
             };
-            a.counts
-                .insert("domestic-invention-patents".into(), domestic);
-            a.counts.insert("pct-invention-patents".into(), pct);
-            a.levels
-                .insert("protection-workstation".into(), level.into());
+            for (id, n) in counts {
+                if let Some(n) = n {
+                    a.counts.insert(id, n);
+                }
+            }
+            for (id, level) in levels {
+                if let Some(level) = level {
+                    a.levels.insert(id, level);
+                }
+            }
             a
-        })
+        },
+    )
 }
 
 fn cap_of(id: &str) -> Option<Decimal> {
@@ -78,6 +170,19 @@ fn cap_of(id: &str) -> Option<Decimal> {
         Rule::InterestSubsidy { cap, .. } => Some(*cap),
         _ => None,
     }
+}
+
+/// Runs a property by hand, so that the test can count what it exercised afterwards.
+fn check_property<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> TestCaseResult) -> usize {
+    let config = Config {
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let cases = config.cases as usize;
+    if let Err(e) = TestRunner::new(config).run(&strategy, test) {
+        panic!("{e}");
+    }
+    cases
 }
 
 proptest! {
@@ -97,30 +202,6 @@ proptest! {
             sum += line.amount;
         }
         prop_assert_eq!(a.total, sum);
-    }
-
-    #[test]
-    fn more_patents_never_lower_a_line(answers in answers(), extra in 1u32..=100, year in 2020i32..=2030) {
-        let before = assess(pack(), &answers, year).unwrap();
-        let mut more = answers.clone();
-        for (_, n) in more.counts.iter_mut() { *n += extra; }
-        let after = assess(pack(), &more, year).unwrap();
-        for (b, a) in before.lines.iter().zip(&after.lines) {
-            prop_assert!(a.amount >= b.amount, "{}: {} then {}", a.measure, b.amount, a.amount);
-        }
-    }
-
-    #[test]
-    fn a_larger_principal_never_lowers_a_line(answers in answers(), factor in 1u32..=50, year in 2020i32..=2030) {
-        let before = assess(pack(), &answers, year).unwrap();
-        let mut more = answers.clone();
-        for loan in &mut more.loans {
-            loan.principal = (loan.principal * Decimal::from(factor)).min(ipsc_engine::number::MAX_YUAN);
-        }
-        let after = assess(pack(), &more, year).unwrap();
-        for (b, a) in before.lines.iter().zip(&after.lines) {
-            prop_assert!(a.amount >= b.amount, "{}: {} then {}", a.measure, b.amount, a.amount);
-        }
     }
 
     #[test]
@@ -151,11 +232,196 @@ proptest! {
     }
 
     #[test]
-    fn no_json_answers_make_the_engine_panic(json in "\\{\"version\":1(,\"(counts|loans|year|levels)\":[\\[\\]{}0-9\",a-z:-]{0,40})?\\}", year in any::<i32>()) {
+    fn no_json_answers_make_the_engine_panic(json in "\\{\"version\":1(,\"(counts|loans|year|levels)\":[\\[\\]{}0-9\",a-z:-]{0,40})?\\}", year in YEARS) {
         if let Ok(answers) = serde_json::from_str::<Answers>(&json) {
             let _ = assess(pack(), &answers, year);
         }
     }
+
+    #[test]
+    fn no_damaged_answers_file_makes_the_engine_panic(answers in answers(), at in any::<usize>(), cut in 0usize..=8, insert in "[\\[\\]{}0-9\",.:a-z-]{0,8}", year in YEARS) {
+        // A saved file damaged in a few characters: it still parses often enough to reach
+        // the engine with values no form would give.
+        let mut json = serde_json::to_string(&answers).unwrap();
+        let at = at % (json.len() + 1);
+        let end = (at + cut).min(json.len());
+        json.replace_range(at..end, &insert);
+        if let Ok(answers) = serde_json::from_str::<Answers>(&json) {
+            let _ = assess(pack(), &answers, year);
+        }
+    }
+}
+
+#[test]
+fn answers_read_back_from_json_are_all_assessed() {
+    let assessed = AtomicUsize::new(0);
+    let cases = check_property((answers(), YEARS), |(answers, year)| {
+        let json = serde_json::to_string(&answers).unwrap();
+        let read: Answers = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&read, &answers);
+        match assess(pack(), &read, year) {
+            Ok(_) => {
+                assessed.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(e) => Err(TestCaseError::fail(format!("{e} for {json}"))),
+        }
+    });
+    // The strategy gives only answers the engine must take, so every one of them (256 by
+    // default) reaches the engine and gets an assessment back.
+    assert_eq!(assessed.load(Ordering::Relaxed), cases);
+}
+
+fn lines_of(answers: &Answers, year: i32) -> Vec<Line> {
+    assess(pack(), answers, year).unwrap().lines
+}
+
+#[test]
+fn more_patents_raise_an_eligible_reward_by_its_amount_and_change_nothing_else() {
+    let strict = AtomicUsize::new(0);
+    let strategy = (answers(), 1u32..=100, 2016i32..=2030);
+    let cases = check_property(strategy, |(answers, extra, year)| {
+        let before = lines_of(&answers, year);
+        let mut more = answers.clone();
+        for count in &pack().counts {
+            let n = more.counts.get(&count.id).copied().unwrap_or(0);
+            more.counts.insert(count.id.clone(), n + extra);
+        }
+        let after = lines_of(&more, year);
+        for ((measure, b), a) in pack().measures.iter().zip(&before).zip(&after) {
+            match &measure.rule {
+                Rule::PerItem { amount, .. } if b.status.counts() => {
+                    strict.fetch_add(1, Ordering::Relaxed);
+                    prop_assert!(a.status.counts(), "{}: {:?}", a.measure, a.status);
+                    prop_assert_eq!(
+                        a.amount,
+                        b.amount + *amount * Decimal::from(extra),
+                        "{}",
+                        &a.measure
+                    );
+                }
+                Rule::PerItem { .. } => {
+                    prop_assert!(
+                        a.amount >= b.amount,
+                        "{}: {} then {}",
+                        a.measure,
+                        b.amount,
+                        a.amount
+                    );
+                }
+                // Counts do not enter the other rules.
+                _ => prop_assert_eq!(a.amount, b.amount, "{}", &a.measure),
+            }
+        }
+        Ok(())
+    });
+    // 256 cases gave 91 to 102 eligible reward lines in five runs; the strict branch must
+    // have run often.
+    let strict = strict.load(Ordering::Relaxed);
+    assert!(
+        strict >= cases / 4,
+        "only {strict} eligible reward lines in {cases} cases"
+    );
+}
+
+/// Whether a larger principal must raise the line: it counts, no cap cut it and it is
+/// below the cap, no loan was limited to its contract interest, it is not so small that
+/// rounding to the fen could hide the rise, and every principal really grew.
+fn must_rise(line: &Line, cap: Decimal, answers: &Answers, factor: u32) -> bool {
+    let unlimited = match &line.calculation {
+        Some(Calculation::Interest { loans, .. }) => loans.iter().all(|l| !l.limited),
+        _ => false,
+    };
+    let unclamped = answers
+        .loans
+        .iter()
+        .all(|l| l.principal * Decimal::from(factor) <= MAX_YUAN);
+    line.status.counts()
+        && line.cap.is_none()
+        && line.amount < cap
+        && line.amount >= Decimal::new(2, 2)
+        && unlimited
+        && unclamped
+}
+
+/// Loans of up to 5,000,000 yuan without a contract rate, starting in the assessment
+/// year: set on half the answers, so that the subsidy is often eligible and below its cap
+/// (random answers seldom are: most of their loans are huge, outside the year or limited).
+fn modest_loans() -> impl Strategy<Value = Vec<(Decimal, u8, u8, u32)>> {
+    proptest::collection::vec(
+        (
+            (1i64..=500_000_000).prop_map(|fen| Decimal::new(fen, 2)),
+            1u8..=12,
+            1u8..=28,
+            1u32..=36,
+        ),
+        1..=3,
+    )
+}
+
+#[test]
+fn a_larger_principal_raises_an_eligible_uncapped_subsidy_and_never_lowers_a_line() {
+    let strict = AtomicUsize::new(0);
+    let strategy = (
+        answers(),
+        proptest::option::of(modest_loans()),
+        2u32..=50,
+        2016i32..=2030,
+    );
+    let cases = check_property(strategy, |(mut answers, modest, factor, year)| {
+        if let Some(loans) = modest {
+            answers.registered_locally = Some(true);
+            answers.tech_sme = Some(YesNoUnsure::Yes);
+            answers.loans = loans
+                .into_iter()
+                .map(|(principal, m, d, term_months)| Loan {
+                    principal,
+                    start: Date::new(year, m, d).unwrap(),
+                    term_months,
+                    contract_rate: None,
+                })
+                .collect();
+        }
+        let before = lines_of(&answers, year);
+        let mut more = answers.clone();
+        for loan in &mut more.loans {
+            loan.principal = (loan.principal * Decimal::from(factor)).min(MAX_YUAN);
+        }
+        let after = lines_of(&more, year);
+        for ((measure, b), a) in pack().measures.iter().zip(&before).zip(&after) {
+            match &measure.rule {
+                Rule::InterestSubsidy { cap, .. } if must_rise(b, *cap, &answers, factor) => {
+                    strict.fetch_add(1, Ordering::Relaxed);
+                    prop_assert!(
+                        a.amount > b.amount,
+                        "{}: {} then {}",
+                        a.measure,
+                        b.amount,
+                        a.amount
+                    );
+                }
+                Rule::InterestSubsidy { .. } => {
+                    prop_assert!(
+                        a.amount >= b.amount,
+                        "{}: {} then {}",
+                        a.measure,
+                        b.amount,
+                        a.amount
+                    );
+                }
+                // The principal does not enter the other rules.
+                _ => prop_assert_eq!(a.amount, b.amount, "{}", &a.measure),
+            }
+        }
+        Ok(())
+    });
+    // 256 cases gave 144 to 175 eligible, uncapped subsidy lines in five runs; the strict
+    // branch must have run often.
+    let strict = strict.load(Ordering::Relaxed);
+    assert!(
+        strict >= cases / 3,
+        "only {strict} eligible subsidy lines in {cases} cases"
+    );
 }
 
 #[test]

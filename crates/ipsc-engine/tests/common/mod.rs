@@ -31,6 +31,31 @@ pub fn suizhou_cases() -> CaseFile {
     toml::from_str(&read("policies/suizhou-2024-15/cases.toml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Every pack in `policies/` that has cases: its folder's name, the pack and its cases,
+/// in the folders' order.
+pub fn packs_with_cases() -> Vec<(String, Pack, CaseFile)> {
+    let dir = repo_file("policies");
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.join("pack.toml").is_file() && path.join("cases.toml").is_file())
+        .collect();
+    folders.sort();
+    folders
+        .into_iter()
+        .map(|folder| {
+            let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+            let read = |file: &str| {
+                let path = folder.join(file);
+                std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            };
+            let cases = toml::from_str(&read("cases.toml"))
+                .unwrap_or_else(|e| panic!("{name}/cases.toml: {e}"));
+            (name, pack_from(&read("pack.toml")), cases)
+        })
+        .collect()
+}
+
 pub fn fixture() -> Pack {
     pack_from(include_str!("../fixture-pack.toml"))
 }
