@@ -4,9 +4,10 @@
 //! - `ipsc assess PACK ANSWERS.json [--year Y] [--format table|json] [--lang zh-CN|en]`:
 //!   prints the assessment of the answers (or of an export of the app).
 
+mod answers_file;
+
 use ipsc_engine::cases::{self, CaseFile};
-use ipsc_engine::{assess, explain, load, money, Answers, Assessment, Lang, Pack};
-use serde::Deserialize;
+use ipsc_engine::{assess, explain, load, money, Assessment, Lang, Pack};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -100,14 +101,6 @@ fn check(path: &Path) -> Result<(), String> {
     }
 }
 
-/// The app's export holds the answers and the assessment; bare answers are accepted too.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum AnswersFile {
-    Export { answers: Answers },
-    Bare(Answers),
-}
-
 fn assess_command(args: &[String]) -> Result<(), String> {
     let mut positional: Vec<&str> = Vec::new();
     let mut year: Option<i32> = None;
@@ -147,29 +140,36 @@ fn assess_command(args: &[String]) -> Result<(), String> {
     };
     let pack = load_pack(Path::new(pack_path))?;
     let answers_path = PathBuf::from(answers_path);
-    let answers = match serde_json::from_str::<AnswersFile>(&read(&answers_path)?) {
-        Ok(AnswersFile::Export { answers } | AnswersFile::Bare(answers)) => answers,
-        Err(e) => {
-            return Err(format!(
-                "{}: not answers of this shape (see policies/ANSWERS.md): {e}",
-                answers_path.display()
-            ))
-        }
-    };
-    let year = year
-        .or(answers.year)
-        .ok_or("the answers give no year: pass --year")?;
-    let assessment =
-        assess(&pack, &answers, year).map_err(|e| format!("{}: {e}", answers_path.display()))?;
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())?
-        );
+    let file = answers_file::read(&answers_path.display().to_string(), &read(&answers_path)?)?;
+    let year = year.or(file.answers.year).ok_or_else(|| {
+        format!(
+            "{}: year: is missing: give \"year\" in the answers or pass --year",
+            answers_path.display()
+        )
+    })?;
+    let assessment = assess(&pack, &file.answers, year).map_err(|e| {
+        format!(
+            "{}: {}",
+            answers_path.display(),
+            file.engine_error(&pack, &e)
+        )
+    })?;
+    let text = if json {
+        serde_json::to_string_pretty(&assessment).map_err(|e| e.to_string())? + "\n"
     } else {
-        print!("{}", table(&pack, &assessment, lang));
+        table(&pack, &assessment, lang)
+    };
+    write_out(&text)
+}
+
+/// Writes to stdout. A reader that stops early (`ipsc assess … | head`) is not an error:
+/// `print!` would panic there.
+fn write_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 fn table(pack: &Pack, a: &Assessment, lang: Lang) -> String {
