@@ -2,14 +2,29 @@
 // frame. The other site is another origin with its own strict content security policy
 // that allows only what the instructions say; the app must work, keep nothing in the
 // browser, and leave the other page's URL alone.
-import { test, before, after } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { start, otherSite, shot } from './support.mjs';
+import { start, otherSite, shot, outside, TEST, HOOK } from './support.mjs';
 
 let app;
-before(async () => { app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); });
-after(async () => { await app.close(); });
+before(async () => { app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); }, HOOK);
+after(async () => { await app.close(); }, HOOK);
+
+// Each test, on its own, asks nothing of any origin but the app's and the other site's,
+// and logs no error. `origins` holds the other sites the test opened.
+let mark = { requests: 0, problems: 0 };
+let origins = [];
+beforeEach(() => {
+  mark = { requests: app.requests.length, problems: app.problems.length };
+  origins = [];
+});
+afterEach(() => {
+  const requests = app.requests.slice(mark.requests);
+  assert.ok(requests.length > 0, 'the test\'s requests were seen');
+  assert.deepEqual(outside(requests, [app.origin, ...origins]), [], 'requests outside the app\'s and the page\'s origins');
+  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
+});
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -21,12 +36,16 @@ async function site(body, extra = '') {
     `connect-src 'self' ${app.origin}`,
     extra,
   ].filter(Boolean).join('; ');
-  return otherSite(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
+  const other = await otherSite(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
 <body><main><h1>政策解读</h1><p>文章正文。</p>${body}<p>文章结束。</p></main></body></html>`, policy);
+  origins.push(other.origin);
+  return other;
 }
 
-test('one line of script shows the app in another site\'s page, which keeps its own URL', async (t) => {
-  const other = await site(`<script type="module" src="${app.origin}/embed.js"></script>`);
+const embedJs = () => `<script type="module" src="${app.origin}/embed.js"></script>`;
+
+test('one line of script shows the app in another site\'s page, which keeps its own URL', TEST, async (t) => {
+  const other = await site(embedJs());
   t.after(() => other.close());
   const page = await app.context.newPage();
   await page.goto(other.origin + '/article');
@@ -66,7 +85,7 @@ test('one line of script shows the app in another site\'s page, which keeps its 
   await page.close();
 });
 
-test('a frame shows the app in another site\'s page', async (t) => {
+test('a frame shows the app in another site\'s page', TEST, async (t) => {
   const other = await site(`<iframe src="${app.origin}/?mode=embedded" title="知识产权奖补自测" width="800" height="900"></iframe>`, `frame-src ${app.origin}`);
   t.after(() => other.close());
   const page = await app.context.newPage();
@@ -80,8 +99,42 @@ test('a frame shows the app in another site\'s page', async (t) => {
   await page.close();
 });
 
-test('embedded, the app asks nothing of any origin but its own and the page\'s, and logs no errors', async () => {
-  const outside = app.requests.filter((url) => !url.startsWith('http://127.0.0.1:') && !url.startsWith('data:'));
-  assert.deepEqual(outside, []);
+test('embedded, the app asks nothing of any origin but its own and the page\'s, and logs no errors', TEST, async (t) => {
+  // A journey of its own to the results, so this holds when it runs alone.
+  const other = await site(embedJs());
+  t.after(() => other.close());
+  const page = await app.context.newPage();
+  await page.goto(other.origin + '/article');
+  const heading = page.locator('.ipsc h1');
+  await heading.waitFor();
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('1');
+  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.locator('#ipsc-has-loans-no').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.locator('#ipsc-level-protection-workstation-0').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: '查看测算结果' }).click();
+  await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+  assert.equal(await page.getByTestId('total').innerText(), '10,000.00 元');
+  await page.close();
+  const mine = app.requests.slice(mark.requests);
+  for (const [what, origin, pattern] of [
+    ['the other site\'s page', other.origin, /^\/article$/],
+    ['embed.js', app.origin, /^\/embed\.js$/],
+    ['the wasm', app.origin, /^\/[^/]+\.wasm$/],
+    ['the report texts', app.origin, /^\/ipsc-texts-[^/]+\.bin$/],
+  ]) {
+    assert.ok(mine.some((url) => url.startsWith(origin + '/') && pattern.test(new URL(url).pathname)), `${what} was requested: ${mine.join(' ')}`);
+  }
+  assert.deepEqual(outside(mine, [app.origin, other.origin]), []);
+  // And everything the file's tests asked for so far.
+  assert.deepEqual(app.requests.filter((url) => !url.startsWith('http://127.0.0.1:') && !url.startsWith('data:')), []);
   assert.deepEqual(app.problems, [], 'console errors or CSP violations');
 });

@@ -2,15 +2,27 @@
 // step in Chinese and in English, each validation error, the share link, reload and
 // clear, the keyboard alone, the print view, the browser's back button, axe on every
 // step, and the amounts checked against the `ipsc` command for the same answers.
-import { test, before, after } from 'node:test';
+import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { start, shot } from './support.mjs';
+import { start, shot, present, tabTo, outside, TEST, HOOK } from './support.mjs';
 
 let app;
-before(async () => { app = await start('dist'); });
-after(async () => { await app.close(); });
+before(async () => { app = await start('dist'); }, HOOK);
+after(async () => { await app.close(); }, HOOK);
+
+// Each test, on its own (filtered or in any order), asks nothing of any other origin and
+// logs no error: its own requests and console lines are checked when it ends.
+let mark = { requests: 0, problems: 0 };
+beforeEach(() => { mark = { requests: app.requests.length, problems: app.problems.length }; });
+afterEach(() => {
+  const requests = app.requests.slice(mark.requests);
+  assert.ok(requests.length > 0, 'the test\'s requests were seen');
+  assert.deepEqual(outside(requests, [app.origin]), [], 'requests outside the page\'s origin');
+  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
+});
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 async function noAxeViolations(page, where) {
@@ -75,7 +87,23 @@ async function completeJourney(page, { lang }) {
   await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
 }
 
-test('a whole journey in Chinese gives the exact amounts, and the ipsc command agrees', async () => {
+// The first step's four questions, answered so that the enterprise qualifies.
+async function answerEnterprise(page) {
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+}
+
+// The journey's lines, in the pack's order, as `ipsc assess` and the download write them.
+const JOURNEY_LINES = [
+  ['domestic-invention-patent', '30000.00'],
+  ['pct-invention-patent', '100000.00'],
+  ['ip-pledge-interest', '62000.00'],
+  ['protection-workstation', '10000.00'],
+];
+
+test('a whole journey in Chinese gives the exact amounts, and the ipsc command agrees', { timeout: 300_000 }, async () => {
   const page = await fresh();
   await completeJourney(page, { lang: 'zh' });
   assert.equal(await page.getByTestId('total').innerText(), '202,000.00 元');
@@ -92,15 +120,22 @@ test('a whole journey in Chinese gives the exact amounts, and the ipsc command a
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载答案和结果（JSON）' }).click()]);
   const file = await download.path();
-  const fromCli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'ipsc-cli', '--', 'assess', 'policies/suizhou-2024-15/pack.toml', file, '--format', 'json'], { encoding: 'utf8' }));
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(exported.assessment.total, '202000.00', 'the download\'s total');
+  assert.deepEqual(exported.assessment.lines.map((l) => [l.measure, l.amount]), JOURNEY_LINES, 'the download\'s lines');
+  // The command may have to build first: bounded, so a stuck build fails the test.
+  const fromCli = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'ipsc-cli', '--', 'assess', 'policies/suizhou-2024-15/pack.toml', file, '--format', 'json'], { encoding: 'utf8', timeout: 240_000 }));
   assert.equal(fromCli.total, '202000.00');
+  assert.deepEqual(fromCli.lines.map((l) => [l.measure, l.amount]), JOURNEY_LINES, 'the command\'s lines');
+  assert.deepEqual(fromCli.lines.map((l) => l.status), exported.assessment.lines.map((l) => l.status), 'each line\'s status, downloaded and from the command');
   const shown = {};
   for (const line of fromCli.lines) shown[line.measure] = (await page.getByTestId(`amount-${line.measure}`).innerText()).replace(/[ 元,]/g, '');
+  assert.equal(Object.keys(shown).length, JOURNEY_LINES.length, 'every line was compared');
   assert.deepEqual(shown, Object.fromEntries(fromCli.lines.map((l) => [l.measure, l.amount])));
   await page.close();
 });
 
-test('a whole journey in English on a phone-sized window, with axe on every step', async () => {
+test('a whole journey in English on a phone-sized window, with axe on every step', TEST, async () => {
   const page = await fresh();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -114,7 +149,7 @@ test('a whole journey in English on a phone-sized window, with axe on every step
   await page.close();
 });
 
-test('a journey in English that is not eligible says why and what would change it', async () => {
+test('a journey in English that is not eligible says why and what would change it', TEST, async () => {
   const page = await fresh();
   await page.getByRole('button', { name: 'Switch to English' }).click();
   assert.equal(await heading(page), 'About the enterprise');
@@ -149,7 +184,7 @@ test('a journey in English that is not eligible says why and what would change i
   await page.close();
 });
 
-test('each validation error shows in the summary and beside its field, and keeps what was typed', async () => {
+test('each validation error shows in the summary and beside its field, and keeps what was typed', TEST, async () => {
   const page = await fresh();
   await next(page);
   const summary = page.locator('.ipsc-error-summary');
@@ -192,7 +227,7 @@ test('each validation error shows in the summary and beside its field, and keeps
   await page.close();
 });
 
-test('the share link carries the answers to a fresh browser, and a damaged one starts afresh', async () => {
+test('the share link carries the answers to a fresh browser, and a damaged one starts afresh', TEST, async () => {
   const page = await fresh();
   await completeJourney(page, { lang: 'zh' });
   const link = await page.locator('#ipsc-share').inputValue();
@@ -213,7 +248,7 @@ test('the share link carries the answers to a fresh browser, and a damaged one s
   await page.close();
 });
 
-test('a reload keeps the answers and the step; clear my answers removes them all', async () => {
+test('a reload keeps the answers and the step; clear my answers removes them all', TEST, async () => {
   const page = await fresh();
   await page.locator('#ipsc-registered-yes').check();
   await page.locator('#ipsc-tech-sme-yes').check();
@@ -233,7 +268,7 @@ test('a reload keeps the answers and the step; clear my answers removes them all
   await page.close();
 });
 
-test('a change link on the check page opens its step with focus on the field', async () => {
+test('a change link on the check page opens its step with focus on the field', TEST, async () => {
   const page = await fresh();
   await completeJourney(page, { lang: 'zh' });
   // Links move through the URL fragment, so the step follows the browser's hashchange.
@@ -251,23 +286,34 @@ test('a change link on the check page opens its step with focus on the field', a
   await page.close();
 });
 
-test('when the report texts cannot be loaded, the results say so and can try again', async () => {
+test('when the report texts cannot be loaded, the results say so and can try again', TEST, async () => {
   const page = await fresh();
   await page.route('**/ipsc-texts-*.bin', (route) => route.abort());
-  await page.locator('#ipsc-registered-yes').check();
-  await page.locator('#ipsc-tech-sme-yes').check();
-  await page.locator('#ipsc-abnormal-no').check();
-  await page.locator('#ipsc-dishonest-no').check();
+  await answerEnterprise(page);
+  await next(page);
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
+  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+  await next(page);
+  await page.locator('#ipsc-has-loans-no').check();
+  await next(page);
+  await page.locator('#ipsc-level-protection-workstation-2').check();
   await page.goto(app.origin + '/#results');
   await page.locator('[data-texts="failed"]').waitFor({ state: 'attached' });
-  assert.equal(await page.getByTestId('total').innerText(), '0.00 元', 'the amounts still show');
+  assert.equal(await page.getByTestId('total').innerText(), '40,000.00 元', 'the amounts still show');
+  assert.equal(await page.getByTestId('amount-domestic-invention-patent').innerText(), '30,000.00 元');
+  assert.equal(await page.getByTestId('amount-protection-workstation').innerText(), '10,000.00 元');
+  const patents = page.locator('[data-measure="domestic-invention-patent"]');
+  assert.deepEqual(await patents.getByTestId('formula').allInnerTexts(), ['3 件 × 10,000.00 元 = 30,000.00 元'], 'and so does the formula');
+  await present(patents, 'the patents\' line');
+  assert.equal(await patents.locator('blockquote').count(), 0, 'without the texts, no clause words');
   assert.match(await page.locator('[data-texts]').innerText(), /条款原文、假设和说明未能载入。金额和计算过程不受影响。/);
   await noAxeViolations(page, 'results without their texts');
   await page.unroute('**/ipsc-texts-*.bin');
   await page.getByRole('button', { name: '重新载入' }).click();
   await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
-  await page.getByText('查看原文 一(一)').first().click();
-  assert.match(await page.locator('blockquote').first().innerText(), /\S/, 'the clause has its words');
+  assert.equal(await page.getByTestId('total').innerText(), '40,000.00 元', 'the amounts are unchanged');
+  await patents.getByText('查看原文 一(一)').click();
+  assert.match(await patents.locator('blockquote').innerText(), /（一）培育壮大知识产权密集型产业。[^]*对国内授权发明专利每件奖励1万元/, 'the clause has its words');
   await page.close();
   // The one console error this test causes on purpose.
   const i = app.problems.indexOf('Failed to load resource: net::ERR_FAILED');
@@ -275,7 +321,7 @@ test('when the report texts cannot be loaded, the results say so and can try aga
   app.problems.splice(i, 1);
 });
 
-test('on a kiosk the last person\'s answers go after a warning when no one is there, and nothing is kept', async () => {
+test('on a kiosk the last person\'s answers go after a warning when no one is there, and nothing is kept', TEST, async () => {
   // Idle for 4 s: the warning comes after 2 s (half the time when that is under 30 s).
   const page = await app.page('/?mode=kiosk&idle=4');
   await page.evaluate(() => localStorage.clear());
@@ -287,6 +333,7 @@ test('on a kiosk the last person\'s answers go after a warning when no one is th
   await warning.waitFor({ timeout: 10000 });
   assert.match(await warning.innerText(), /the answers will be cleared in 2 seconds/);
   await noAxeViolations(page, 'the kiosk warning');
+  await present(warning, 'the warning');
   await page.getByRole('button', { name: 'Continue using' }).click();
   await warning.waitFor({ state: 'detached' });
   assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), true, 'a touch keeps the answers');
@@ -298,11 +345,12 @@ test('on a kiosk the last person\'s answers go after a warning when no one is th
   await page.close();
 });
 
-test('in a frame (?mode=embedded) nothing is kept in the browser', async () => {
+test('in a frame (?mode=embedded) nothing is kept in the browser', TEST, async () => {
   const page = await app.page('/?mode=embedded');
   await page.evaluate(() => localStorage.clear());
   await page.locator('#ipsc-registered-yes').check();
   await page.getByRole('button', { name: '大字模式' }).click();
+  assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), true, 'the answer was given');
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   await page.reload();
   await page.locator('h1').waitFor();
@@ -310,16 +358,18 @@ test('in a frame (?mode=embedded) nothing is kept in the browser', async () => {
   await page.close();
 });
 
-test('the keyboard alone completes a step, and the browser back button returns to it', async () => {
+test('the keyboard alone completes a step, and the browser back button returns to it', TEST, async () => {
   const page = await fresh();
   await page.locator('#ipsc-registered-yes').focus();
   await page.keyboard.press('Space');
   for (const id of ['ipsc-tech-sme-yes', 'ipsc-abnormal-no', 'ipsc-dishonest-no']) {
-    while ((await page.evaluate(() => document.activeElement.id)) !== id.replace(/-(no|yes)$/, '-yes')) await page.keyboard.press('Tab');
+    const first = id.replace(/-(no|yes)$/, '-yes');
+    await tabTo(page, `#${first}`, (want) => document.activeElement.id === want, first);
     if (id.endsWith('-no')) await page.keyboard.press('ArrowRight');
     else await page.keyboard.press('Space');
+    assert.equal(await page.locator(`#${id}`).isChecked(), true, `the keyboard chose #${id}`);
   }
-  while ((await page.evaluate(() => document.activeElement.textContent)) !== '继续') await page.keyboard.press('Tab');
+  await tabTo(page, 'the 继续 button', () => document.activeElement.textContent === '继续');
   await page.keyboard.press('Enter');
   assert.equal(await heading(page), '测算年度内获得的授权');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new step heading');
@@ -331,13 +381,18 @@ test('the keyboard alone completes a step, and the browser back button returns t
   await page.close();
 });
 
-test('the print view is a clean report: answers, lines, clauses, disclaimer and date', async () => {
+test('the print view is a clean report: answers, lines, clauses, disclaimer and date', TEST, async () => {
   const page = await fresh();
   await completeJourney(page, { lang: 'zh' });
+  await present(page.locator('.ipsc-actions'), 'the buttons');
+  await present(page.locator('.ipsc-print-only'), 'the print-only sections');
+  assert.equal(await page.locator('.ipsc-actions').isVisible(), true, 'the buttons show on screen');
+  assert.equal(await page.locator('.ipsc-print-only').first().isVisible(), false, 'the print-only sections are not on screen');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.ipsc-actions').isVisible(), false, 'no buttons on paper');
   assert.equal(await page.locator('.ipsc-print-only').first().isVisible(), true, 'the print-only sections show on paper');
   const printed = await page.locator('.ipsc-print-only').allInnerTexts();
+  assert.ok(printed.length > 0, 'the print-only sections were read');
   assert.match(printed.join('\n'), /生成日期：\d{4}-\d{2}-\d{2}/);
   assert.match(printed.join('\n'), /（三）促进知识产权高效运用。/, 'the cited clauses are printed in their own words');
   assert.match(await page.locator('main').innerText(), /测算结果仅供参考，以主管部门审核为准。/);
@@ -346,8 +401,21 @@ test('the print view is a clean report: answers, lines, clauses, disclaimer and 
   await page.close();
 });
 
-test('the journey requests nothing outside its origin and logs no errors', async () => {
-  const outside = app.requests.filter((url) => !url.startsWith(app.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
-  assert.deepEqual(outside, []);
+test('the journey requests nothing outside its origin and logs no errors', TEST, async () => {
+  // A journey of its own, so this holds when the file or this test runs alone.
+  const page = await fresh();
+  await answerEnterprise(page);
+  await page.goto(app.origin + '/#results');
+  await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+  const patents = page.locator('[data-measure="domestic-invention-patent"]');
+  await patents.getByText('查看原文 一(一)').click();
+  assert.match(await patents.locator('blockquote').innerText(), /对国内授权发明专利每件奖励1万元/);
+  await page.close();
+  const mine = app.requests.slice(mark.requests);
+  for (const [what, pattern] of [['the page', /^\/$/], ['the wasm', /^\/[^/]+\.wasm$/], ['the report texts', /^\/ipsc-texts-[^/]+\.bin$/]]) {
+    assert.ok(mine.some((url) => url.startsWith(app.origin) && pattern.test(new URL(url).pathname)), `${what} was requested: ${mine.join(' ')}`);
+  }
+  // And everything the file's tests asked for so far.
+  assert.deepEqual(outside(app.requests, [app.origin]), []);
   assert.deepEqual(app.problems, [], 'console errors or CSP violations');
 });

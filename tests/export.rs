@@ -81,11 +81,39 @@ fn the_download_reads_back_and_carries_each_lines_outcome() {
     assert_eq!(back, answers);
     let outcome = &value["assessment"];
     assert_eq!(outcome["total"], assessment.total.to_string());
-    for (line, written) in assessment
-        .lines
+    // Pinned, as `ipsc assess` gives them for these answers, so the comparison below
+    // cannot pass on two empty lists.
+    assert_eq!(outcome["total"], "330000.00");
+    let written_lines = outcome["lines"].as_array().unwrap();
+    assert_eq!(written_lines.len(), assessment.lines.len(), "one line each");
+    let pinned: Vec<(&str, &str, &str)> = written_lines
         .iter()
-        .zip(outcome["lines"].as_array().unwrap())
-    {
+        .map(|l| {
+            (
+                l["measure"].as_str().unwrap(),
+                l["status"].as_str().unwrap(),
+                l["amount"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pinned,
+        [
+            (
+                "domestic-invention-patent",
+                "eligible-with-warning",
+                "120000.00"
+            ),
+            ("pct-invention-patent", "eligible-with-warning", "200000.00"),
+            ("ip-pledge-interest", "needs-info", "0.00"),
+            (
+                "protection-workstation",
+                "eligible-with-warning",
+                "10000.00"
+            ),
+        ]
+    );
+    for (line, written) in assessment.lines.iter().zip(written_lines) {
         assert_eq!(written["measure"], line.measure);
         assert_eq!(written["amount"], line.amount.to_string());
         assert_eq!(

@@ -54,11 +54,21 @@ pub fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).unwrap()
 }
 
-/// The text of the first element matching a selector, or "" if there is none.
+/// The text of the first element matching a selector; panics, naming the selector, if
+/// there is none (a missing element must not read as an empty text).
 pub fn text(root: &Element, selector: &str) -> String {
     find(root, selector)
-        .and_then(|e| e.text_content())
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
         .unwrap_or_default()
+}
+
+/// Asserts that no element matches a selector.
+pub fn absent(root: &Element, selector: &str) {
+    assert!(
+        find(root, selector).is_none(),
+        "{selector} should not be on the page"
+    );
 }
 
 /// Types into an input: sets its value and fires `input`, as a keyboard would.
