@@ -74,7 +74,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
     html! {
         <section class="ipsc-line" aria-labelledby={title_id.clone()} data-measure={measure.id.clone()}>
             <h2 class="ipsc-line__title" id={title_id}>{ measure.label.get(lang) }</h2>
-            <p class={tag}>{ pack.say(line.status.code(), lang) }</p>
+            <p class={tag}>{ pack.say(line.status, lang) }</p>
             <p class="ipsc-line__amount" data-testid={format!("amount-{}", measure.id)}>{ money(pack, line.amount, lang) }</p>
             if line.status.counts() {
                 <h3 class="ipsc-line__sub">{ strings::FORMULA.get(lang) }</h3>
@@ -82,7 +82,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
             }
             if ready && !line.reasons.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHY_NOT.get(lang) }</h3>
-                { list(line.reasons.iter().map(|r| pack.say(r.code.code(), lang).to_owned()).collect()) }
+                { list(line.reasons.iter().map(|r| pack.say(r.code, lang).to_owned()).collect()) }
             }
             if ready && !line.what_if.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHAT_WOULD_CHANGE.get(lang) }</h3>
@@ -91,7 +91,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
             if ready && !line.warnings.is_empty() {
                 <div class="ipsc-warning">
                     <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
-                    { list(line.warnings.iter().map(|w| pack.say(w.code.code(), lang).to_owned()).collect()) }
+                    { list(line.warnings.iter().map(|w| pack.say(w.code, lang).to_owned()).collect()) }
                 </div>
             }
             <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &basis) }</p>
@@ -292,7 +292,7 @@ pub fn results(
             if ready && !a.warnings.is_empty() {
                 <div class="ipsc-warning" role="note">
                     <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
-                    { list(a.warnings.iter().map(|w| strings::bracketed(lang, pack.say(w.code.code(), lang), &w.clause)).collect()) }
+                    { list(a.warnings.iter().map(|w| strings::bracketed(lang, pack.say(w.code, lang), &w.clause)).collect()) }
                 </div>
             }
             { for a.lines.iter().map(|line| line_view(ctx, line, ready)) }

@@ -187,17 +187,13 @@ fn table(pack: &Pack, a: &Assessment, lang: Lang) -> String {
             "{:>16}  {label} [{}] · {}\n",
             money::yuan(line.amount),
             line.clause,
-            pack.say(line.status.code(), lang)
+            pack.say(line.status, lang)
         ));
         for step in explain::formula(pack, line, lang) {
             out.push_str(&format!("{:>16}  {step}\n", ""));
         }
         for reason in &line.reasons {
-            out.push_str(&format!(
-                "{:>16}  - {}\n",
-                "",
-                pack.say(reason.code.code(), lang)
-            ));
+            out.push_str(&format!("{:>16}  - {}\n", "", pack.say(reason.code, lang)));
         }
         for what_if in &line.what_if {
             out.push_str(&format!(
@@ -213,7 +209,7 @@ fn table(pack: &Pack, a: &Assessment, lang: Lang) -> String {
         if lang == Lang::Zh { "合计" } else { "Total" }
     ));
     for warning in &a.warnings {
-        out.push_str(&format!("\n! {}", pack.say(warning.code.code(), lang)));
+        out.push_str(&format!("\n! {}", pack.say(warning.code, lang)));
     }
     out.push_str(&format!("\n{}\n", pack.meta.disclaimer.get(lang)));
     out

@@ -67,6 +67,31 @@ fn check_names_the_file_the_line_and_the_field() {
     );
 }
 
+/// A pack that lacks the words for a code the engine shows would put the raw code on the
+/// results page: `check` must refuse it, at the table where the words belong.
+#[test]
+fn check_demands_words_for_every_status() {
+    let dir = std::env::temp_dir().join(format!("ipsc-cli-s-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source: String = std::fs::read_to_string(repo(PACK))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("\"status.eligible\" ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let text_table = source.lines().position(|l| l == "[text]").unwrap() + 1;
+    let path = dir.join("pack.toml");
+    std::fs::write(&path, source).unwrap();
+    let (ok, _, err) = ipsc(&["check", path.to_str().unwrap()]);
+    assert!(!ok, "a pack without words for status.eligible passed");
+    assert!(
+        err.contains(&format!(
+            "pack.toml:{text_table}: text.status.eligible: is missing"
+        )),
+        "{err}"
+    );
+}
+
 #[test]
 fn assess_prints_json_with_total_and_lines() {
     let dir = std::env::temp_dir().join(format!("ipsc-cli-a-{}", std::process::id()));

@@ -1,6 +1,7 @@
 //! The assessment: from a pack, the answers and a year to lines, each explaining itself.
 
 use crate::answers::{Answers, YesNoUnsure};
+pub use crate::codes::{Reason, Status, Warning};
 use crate::date::Date;
 use crate::money::round_to_fen;
 use crate::number::{MAX_COUNT, MAX_YUAN};
@@ -14,101 +15,6 @@ pub const MAX_TERM_MONTHS: u32 = 360;
 
 /// The assessment years the engine accepts.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
-
-/// How a measure turned out for the enterprise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    /// Eligible: the amount counts towards the total.
-    Eligible,
-    /// Eligible, but something may put it at risk: see the warnings.
-    EligibleWithWarning,
-    /// Not eligible: see the reasons, and what would change it.
-    NotEligible,
-    /// An answer is missing or uncertain: see the reasons.
-    NeedsInfo,
-}
-
-impl Status {
-    /// Every status, for checking that a pack has words for each.
-    pub const ALL: [Status; 4] = [
-        Status::Eligible,
-        Status::EligibleWithWarning,
-        Status::NotEligible,
-        Status::NeedsInfo,
-    ];
-
-    /// The key of its words in the pack's `text` table.
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Eligible => "status.eligible",
-            Status::EligibleWithWarning => "status.eligible-with-warning",
-            Status::NotEligible => "status.not-eligible",
-            Status::NeedsInfo => "status.needs-info",
-        }
-    }
-
-    /// Whether the amount counts towards the total.
-    pub fn counts(self) -> bool {
-        matches!(self, Status::Eligible | Status::EligibleWithWarning)
-    }
-}
-
-macro_rules! codes {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $code)] $variant,)*
-        }
-        impl $name {
-            /// Every code, for checking that a pack has words for each.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-            /// The code, the key of its words in the pack's `text` table.
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code,)* }
-            }
-        }
-    };
-}
-
-codes! {
-    /// Why a measure is not (or not yet) eligible.
-    Reason {
-        /// The enterprise is not registered in the jurisdiction.
-        NotRegisteredLocally = "reason.not-registered-locally",
-        /// The user has not said where the enterprise is registered.
-        RegistrationUnknown = "reason.registration-unknown",
-        /// The enterprise is not a registered technology-based SME.
-        NotTechSme = "reason.not-tech-sme",
-        /// The user is not sure whether it is one.
-        TechSmeUnknown = "reason.tech-sme-unknown",
-        /// Nothing was counted in the year.
-        NoItems = "reason.no-items",
-        /// No IP-pledge loans.
-        NoLoans = "reason.no-loans",
-        /// None of the loans' months fall in the assessment year.
-        NoLoanMonthsInYear = "reason.no-loan-months-in-year",
-        /// A loan started before the LPR table begins.
-        LoanBeforeLprTable = "reason.loan-before-lpr-table",
-        /// No facility recognised at any level.
-        NoLevel = "reason.no-level",
-        /// A facility recognised below the level the measure needs.
-        LevelBelowMinimum = "reason.level-below-minimum",
-    }
-}
-
-codes! {
-    /// Something that may put an amount at risk, or that the user should know.
-    Warning {
-        /// On the abnormal-operations or a serious-dishonesty list.
-        CreditListed = "warning.credit-listed",
-        /// The assessment year is before the plan was issued.
-        YearBeforeIssue = "warning.year-before-issue",
-        /// Registration as a technology-based SME also requires not being on those lists.
-        TechSmeCredit = "warning.tech-sme-credit",
-    }
-}
 
 /// A reason, with the clause it rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

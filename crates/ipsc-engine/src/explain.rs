@@ -4,28 +4,11 @@
 //! this module only puts numbers into them. `{name}` in a text is replaced by a value.
 
 use crate::assess::{Calculation, CapApplied, Line, RateSource, WhatIf};
+use crate::codes::Template;
 use crate::i18n::Lang;
 use crate::money::{percent, plain, yuan};
 use crate::pack::Pack;
 use rust_decimal::Decimal;
-
-/// The templates this module fills, which every pack must give in both languages.
-pub const TEMPLATE_CODES: &[&str] = &[
-    "money",
-    "formula.fixed-yearly",
-    "formula.loan",
-    "formula.loan-no-rate",
-    "formula.loan-contract-limit",
-    "formula.limited",
-    "formula.lpr-table",
-    "formula.lpr-user",
-    "formula.sum",
-    "formula.cap",
-    "what-if.conditions",
-    "what-if.each-item",
-    "what-if.level",
-    "list.and",
-];
 
 /// Replaces `{name}` in `template` by each value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -38,7 +21,10 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// An amount of money in a language: `30,000.00 元` or `¥30,000.00`.
 pub fn money(pack: &Pack, amount: Decimal, lang: Lang) -> String {
-    fill(pack.say("money", lang), &[("amount", &yuan(amount))])
+    fill(
+        pack.say(Template::Money, lang),
+        &[("amount", &yuan(amount))],
+    )
 }
 
 /// The formula of a line, one step per entry, with the user's numbers.
@@ -68,7 +54,7 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
         }
         Calculation::FixedYearly { amount, .. } => {
             steps.push(fill(
-                pack.say("formula.fixed-yearly", lang),
+                pack.say(Template::FormulaFixedYearly, lang),
                 &[("amount", &money(pack, *amount, lang))],
             ));
         }
@@ -81,24 +67,24 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
                 let start = loan.start.to_string();
                 let Some(lpr) = loan.lpr else {
                     steps.push(fill(
-                        pack.say("formula.loan-no-rate", lang),
+                        pack.say(Template::FormulaLoanNoRate, lang),
                         &[("n", &number), ("start", &start)],
                     ));
                     continue;
                 };
                 let source = match loan.rate_source {
                     Some(RateSource::User(date)) => fill(
-                        pack.say("formula.lpr-user", lang),
+                        pack.say(Template::FormulaLprUser, lang),
                         &[("date", &date.to_string())],
                     ),
                     Some(RateSource::Table(date)) => fill(
-                        pack.say("formula.lpr-table", lang),
+                        pack.say(Template::FormulaLprTable, lang),
                         &[("date", &date.to_string())],
                     ),
                     None => String::new(),
                 };
                 let mut step = fill(
-                    pack.say("formula.loan", lang),
+                    pack.say(Template::FormulaLoan, lang),
                     &[
                         ("n", &number),
                         ("principal", &principal),
@@ -113,7 +99,7 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
                 if let (Some(rate), Some(interest)) = (loan.contract_rate, loan.contract_interest) {
                     let interest = money(pack, interest, lang);
                     step.push_str(&fill(
-                        pack.say("formula.loan-contract-limit", lang),
+                        pack.say(Template::FormulaLoanContractLimit, lang),
                         &[
                             ("principal", &principal),
                             ("rate", &percent(rate)),
@@ -123,7 +109,7 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
                     ));
                     if loan.limited {
                         step.push_str(&fill(
-                            pack.say("formula.limited", lang),
+                            pack.say(Template::FormulaLimited, lang),
                             &[("interest", &interest)],
                         ));
                     }
@@ -132,7 +118,7 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
             }
             if loans.len() > 1 {
                 steps.push(fill(
-                    pack.say("formula.sum", lang),
+                    pack.say(Template::FormulaSum, lang),
                     &[("sum", &money(pack, *sum, lang))],
                 ));
             }
@@ -140,7 +126,7 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
     }
     if let Some(CapApplied { cap, before, after }) = &line.cap {
         steps.push(fill(
-            pack.say("formula.cap", lang),
+            pack.say(Template::FormulaCap, lang),
             &[
                 ("cap", &money(pack, *cap, lang)),
                 ("before", &money(pack, *before, lang)),
@@ -155,13 +141,10 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
 pub fn what_if(pack: &Pack, what_if: &WhatIf, lang: Lang) -> String {
     match what_if {
         WhatIf::Conditions { conditions, amount } => {
-            let words: Vec<&str> = conditions
-                .iter()
-                .map(|c| pack.say_prefixed("condition.", c.code(), lang))
-                .collect();
-            let joined = words.join(pack.say("list.and", lang));
+            let words: Vec<&str> = conditions.iter().map(|c| pack.say(*c, lang)).collect();
+            let joined = words.join(pack.say(Template::ListAnd, lang));
             fill(
-                pack.say("what-if.conditions", lang),
+                pack.say(Template::WhatIfConditions, lang),
                 &[
                     ("conditions", &joined),
                     ("amount", &money(pack, *amount, lang)),
@@ -169,7 +152,7 @@ pub fn what_if(pack: &Pack, what_if: &WhatIf, lang: Lang) -> String {
             )
         }
         WhatIf::EachItem { amount } => fill(
-            pack.say("what-if.each-item", lang),
+            pack.say(Template::WhatIfEachItem, lang),
             &[("amount", &money(pack, *amount, lang))],
         ),
         WhatIf::Level { level, amount } => {
@@ -180,7 +163,7 @@ pub fn what_if(pack: &Pack, what_if: &WhatIf, lang: Lang) -> String {
                 .find(|o| &o.id == level)
                 .map_or(level.as_str(), |o| o.label.get(lang));
             fill(
-                pack.say("what-if.level", lang),
+                pack.say(Template::WhatIfLevel, lang),
                 &[("level", label), ("amount", &money(pack, *amount, lang))],
             )
         }

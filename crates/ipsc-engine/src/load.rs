@@ -3,7 +3,8 @@
 //! Only native tools and the app's build script read TOML; the browser gets the pack built
 //! from Rust literals and its report texts as a plain file ([`app_files`]).
 
-use crate::pack::{Pack, Problem};
+use crate::pack::Pack;
+use crate::validate::Problem;
 use serde::de::DeserializeOwned;
 use std::fmt;
 

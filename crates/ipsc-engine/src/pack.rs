@@ -5,12 +5,12 @@
 //! the pack says which of them a plan has, with what amounts, citing which clause, in
 //! which words. A plan of another city made of the same kinds is a new pack, not new code.
 
+use crate::codes::Code;
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
 use litemap::LiteMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 
 /// A whole policy pack. In TOML the lists are arrays of tables with singular names
@@ -163,28 +163,7 @@ pub struct LevelQuestion {
     pub options: Vec<Choice>,
 }
 
-/// A condition a measure puts on the enterprise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Condition {
-    /// Registered in the pack's jurisdiction.
-    RegisteredLocally,
-    /// Registered (入库) as a technology-based SME in the assessment year.
-    TechSme,
-}
-
-impl Condition {
-    /// Every condition, for validation of the texts.
-    pub const ALL: [Condition; 2] = [Condition::RegisteredLocally, Condition::TechSme];
-
-    /// The code, as in packs and assessments.
-    pub fn code(self) -> &'static str {
-        match self {
-            Condition::RegisteredLocally => "registered-locally",
-            Condition::TechSme => "tech-sme",
-        }
-    }
-}
+pub use crate::codes::Condition;
 
 /// A measure with money.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -516,17 +495,14 @@ impl Pack {
         self.levels.iter().find(|l| l.id == id)
     }
 
-    /// The words for an engine code in a language, or the code itself if the pack lacks
-    /// it (validation makes sure a checked pack never does).
-    pub fn say<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
-        self.text.get(code).map_or(code, |t| t.get(lang))
+    /// The words for an engine code in a language, or its key if the pack lacks them
+    /// (validation makes sure a checked pack never does).
+    pub fn say(&self, code: impl Code, lang: Lang) -> &str {
+        self.say_key(code.key(), lang)
     }
 
-    /// The words for the code `prefix` + `code` (`condition.` + `tech-sme`).
-    pub fn say_prefixed<'a>(&'a self, prefix: &str, code: &'a str, lang: Lang) -> &'a str {
-        self.text
-            .get(&format!("{prefix}{code}"))
-            .map_or(code, |t| t.get(lang))
+    fn say_key<'a>(&'a self, key: &'a str, lang: Lang) -> &'a str {
+        self.text.get(key).map_or(key, |t| t.get(lang))
     }
 
     /// Every text only an assessment's full report shows, in one fixed order: the clauses'
@@ -636,305 +612,5 @@ impl Pack {
             *place = text;
         }
         Ok(())
-    }
-
-    /// Everything wrong with the pack's content, beyond what its types already enforce.
-    pub fn validate(&self) -> Vec<Problem> {
-        let mut v = Validator::default();
-        v.pack(self);
-        v.problems
-    }
-}
-
-/// Something wrong in a pack, with the path of the field (`measure[2].rule.amount`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Where, as TOML names: `measure[2].clause`.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// Every code the engine can emit that the pack must give words for.
-pub fn engine_codes() -> Vec<String> {
-    let mut codes: Vec<String> = crate::assess::Reason::ALL
-        .iter()
-        .map(|r| r.code().to_owned())
-        .collect();
-    codes.extend(
-        crate::assess::Warning::ALL
-            .iter()
-            .map(|w| w.code().to_owned()),
-    );
-    for condition in Condition::ALL {
-        codes.push(format!("condition.{}", condition.code()));
-    }
-    codes.extend(
-        crate::explain::TEMPLATE_CODES
-            .iter()
-            .map(|c| (*c).to_owned()),
-    );
-    codes
-}
-
-#[derive(Default)]
-struct Validator {
-    problems: Vec<Problem>,
-}
-
-impl Validator {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.into(),
-            message: message.into(),
-        });
-    }
-
-    fn text(&mut self, path: &str, text: &Text) {
-        if text.zh.trim().is_empty() {
-            self.problem(format!("{path}.zh"), "the Chinese text is empty");
-        }
-        if text.en.trim().is_empty() {
-            self.problem(format!("{path}.en"), "the English text is empty");
-        }
-    }
-
-    fn positive(&mut self, path: &str, value: Decimal) {
-        if value <= Decimal::ZERO {
-            self.problem(path, format!("must be more than zero, is {value}"));
-        }
-    }
-
-    fn unique<'a>(&mut self, table: &str, ids: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
-        let mut seen = BTreeSet::new();
-        for (i, id) in ids.enumerate() {
-            if id.trim().is_empty() {
-                self.problem(format!("{table}[{i}].id"), "is empty");
-            } else if !seen.insert(id) {
-                self.problem(format!("{table}[{i}].id"), format!("`{id}` is used twice"));
-            }
-        }
-        seen
-    }
-
-    fn pack(&mut self, pack: &Pack) {
-        let m = &pack.meta;
-        for (name, text) in [
-            ("title", &m.title),
-            ("issuer", &m.issuer),
-            ("source", &m.source),
-            ("jurisdiction", &m.jurisdiction),
-            ("disclaimer", &m.disclaimer),
-            ("validity_note", &m.validity_note),
-            ("translation_note", &m.translation_note),
-        ] {
-            self.text(&format!("meta.{name}"), text);
-        }
-        if m.reviewed < m.issue_date {
-            self.problem("meta.reviewed", "is before the issue date");
-        }
-        self.unique("region", pack.regions.iter().map(|r| r.id.as_str()));
-        for (i, r) in pack.regions.iter().enumerate() {
-            self.text(&format!("region[{i}].label"), &r.label);
-        }
-        self.unique("industry", pack.industries.iter().map(|r| r.id.as_str()));
-        for (i, r) in pack.industries.iter().enumerate() {
-            self.text(&format!("industry[{i}].label"), &r.label);
-        }
-        let clauses = self.unique("clause", pack.clauses.iter().map(|c| c.id.as_str()));
-        for (i, c) in pack.clauses.iter().enumerate() {
-            self.text(&format!("clause[{i}].heading"), &c.heading);
-            self.text(&format!("clause[{i}].text"), &c.text);
-        }
-        for (name, id) in [
-            ("credit_clause", &m.credit_clause),
-            ("preamble_clause", &m.preamble_clause),
-        ] {
-            if !clauses.contains(id.as_str()) {
-                self.problem(
-                    format!("meta.{name}"),
-                    format!("cites clause `{id}`, which the pack does not have"),
-                );
-            }
-        }
-        let counts = self.unique("count", pack.counts.iter().map(|c| c.id.as_str()));
-        for (i, c) in pack.counts.iter().enumerate() {
-            self.text(&format!("count[{i}].label"), &c.label);
-            self.text(&format!("count[{i}].hint"), &c.hint);
-            if c.unit.zh.trim().is_empty() {
-                self.problem(format!("count[{i}].unit.zh"), "the Chinese text is empty");
-            }
-        }
-        let levels = self.unique("level", pack.levels.iter().map(|c| c.id.as_str()));
-        for (i, l) in pack.levels.iter().enumerate() {
-            self.text(&format!("level[{i}].label"), &l.label);
-            self.text(&format!("level[{i}].hint"), &l.hint);
-            if l.options.len() < 2 {
-                self.problem(
-                    format!("level[{i}].options"),
-                    "needs \"none\" and at least one level",
-                );
-            }
-            self.unique(
-                &format!("level[{i}].options"),
-                l.options.iter().map(|o| o.id.as_str()),
-            );
-            for (j, o) in l.options.iter().enumerate() {
-                self.text(&format!("level[{i}].options[{j}].label"), &o.label);
-            }
-        }
-        let situations = self.unique("situation", pack.situations.iter().map(|c| c.id.as_str()));
-        for (i, s) in pack.situations.iter().enumerate() {
-            self.text(&format!("situation[{i}].label"), &s.label);
-        }
-        self.unique("measure", pack.measures.iter().map(|c| c.id.as_str()));
-        for (i, measure) in pack.measures.iter().enumerate() {
-            let path = format!("measure[{i}]");
-            self.text(&format!("{path}.label"), &measure.label);
-            if !clauses.contains(measure.clause.as_str()) {
-                self.problem(
-                    format!("{path}.clause"),
-                    format!(
-                        "cites clause `{}`, which the pack does not have",
-                        measure.clause
-                    ),
-                );
-            } else if let Some(clause) = pack.clause(&measure.clause) {
-                if !clause.text.zh.contains(measure.quote.as_str())
-                    || measure.quote.trim().is_empty()
-                {
-                    self.problem(
-                        format!("{path}.quote"),
-                        format!("is not words of clause {}", measure.clause),
-                    );
-                }
-            }
-            for (j, a) in measure.assumptions.iter().enumerate() {
-                self.text(&format!("{path}.assumption[{j}].text"), &a.text);
-            }
-            for (j, a) in measure.caveats.iter().enumerate() {
-                self.text(&format!("{path}.caveat[{j}].text"), &a.text);
-            }
-            match &measure.rule {
-                Rule::PerItem { count, amount } => {
-                    self.positive(&format!("{path}.rule.amount"), *amount);
-                    if !counts.contains(count.as_str()) {
-                        self.problem(
-                            format!("{path}.rule.count"),
-                            format!("names count question `{count}`, which the pack does not have"),
-                        );
-                    }
-                }
-                Rule::InterestSubsidy { ratio, cap, .. } => {
-                    self.positive(&format!("{path}.rule.ratio"), *ratio);
-                    if *ratio > Decimal::ONE {
-                        self.problem(
-                            format!("{path}.rule.ratio"),
-                            "is a share and must be at most 1",
-                        );
-                    }
-                    self.positive(&format!("{path}.rule.cap"), *cap);
-                }
-                Rule::FixedYearly {
-                    level,
-                    min_level,
-                    amount,
-                } => {
-                    self.positive(&format!("{path}.rule.amount"), *amount);
-                    match pack.level(level) {
-                        None => self.problem(
-                            format!("{path}.rule.level"),
-                            format!("names level question `{level}`, which the pack does not have"),
-                        ),
-                        Some(q) if !q.options.iter().skip(1).any(|o| &o.id == min_level) => self
-                            .problem(
-                                format!("{path}.rule.min_level"),
-                                format!("`{min_level}` is not a level of `{level}` above none"),
-                            ),
-                        Some(_) => {}
-                    }
-                }
-            }
-        }
-        self.unique("programme", pack.programmes.iter().map(|c| c.id.as_str()));
-        for (i, p) in pack.programmes.iter().enumerate() {
-            let path = format!("programme[{i}]");
-            self.text(&format!("{path}.label"), &p.label);
-            self.text(&format!("{path}.summary"), &p.summary);
-            if !clauses.contains(p.clause.as_str()) {
-                self.problem(
-                    format!("{path}.clause"),
-                    format!("cites clause `{}`, which the pack does not have", p.clause),
-                );
-            }
-            if p.when.is_empty() {
-                self.problem(
-                    format!("{path}.when"),
-                    "is empty: the programme would never show",
-                );
-            }
-            for trigger in &p.when {
-                let known = match trigger {
-                    Trigger::Situation(id) => situations.contains(id.as_str()),
-                    Trigger::Count(id) => counts.contains(id.as_str()),
-                    Trigger::Level(id) => levels.contains(id.as_str()),
-                    Trigger::KeyIndustry => pack.industries.iter().any(|i| i.key),
-                    Trigger::Always | Trigger::HasLoan | Trigger::TechSme => true,
-                };
-                if !known {
-                    self.problem(
-                        format!("{path}.when"),
-                        format!("`{trigger}` names something the pack does not have"),
-                    );
-                }
-            }
-        }
-        self.lpr(&pack.lpr);
-        self.text("tech_sme_guide.note", &pack.tech_sme_guide.note);
-        self.positive("tech_sme_guide.max_sales", pack.tech_sme_guide.max_sales);
-        self.positive("tech_sme_guide.max_assets", pack.tech_sme_guide.max_assets);
-        for (i, c) in pack.caveats.iter().enumerate() {
-            self.text(&format!("caveat[{i}].text"), &c.text);
-        }
-        for code in engine_codes() {
-            match pack.text.get(&code) {
-                None => self.problem(
-                    format!("text.{code}"),
-                    "is missing: the engine says this and needs its words",
-                ),
-                Some(text) => self.text(&format!("text.{code}"), text),
-            }
-        }
-    }
-
-    fn lpr(&mut self, lpr: &LprTable) {
-        self.text("lpr.source", &lpr.source);
-        if lpr.rates.is_empty() {
-            self.problem("lpr.rate", "the table is empty");
-        }
-        let mut previous: Option<Date> = None;
-        for (i, rate) in lpr.rates.iter().enumerate() {
-            if previous.is_some_and(|p| rate.effective <= p) {
-                self.problem(format!("lpr.rate[{i}].effective"), "dates must rise");
-            }
-            previous = Some(rate.effective);
-            for (name, value) in [("one_year", rate.one_year), ("five_year", rate.five_year)] {
-                if value <= Decimal::ZERO || value >= Decimal::ONE_HUNDRED {
-                    self.problem(
-                        format!("lpr.rate[{i}].{name}"),
-                        format!("{value} is not a percentage between 0 and 100"),
-                    );
-                }
-            }
-        }
-        if previous.is_some_and(|p| lpr.last_confirmed < p) {
-            self.problem("lpr.last_confirmed", "is before the last rate in the table");
-        }
     }
 }
