@@ -1,5 +1,6 @@
-//! Runs every case of every policy pack (the same harness the `check` command runs), and
-//! shows that the harness fails on each kind of wrong expectation.
+//! Runs every case of every policy pack and of the fixture pack (the same harness the
+//! `check` command runs), and shows that the harness fails on each kind of wrong
+//! expectation.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // Reason: tests fail loudly.
 
 mod common;
@@ -11,7 +12,7 @@ use std::str::FromStr;
 
 /// The packs with cases, and how many cases each has: a pack added, removed or emptied, or
 /// a case lost, shows here. Zero passing cases can never pass.
-const PACKS: &[(&str, usize)] = &[("suizhou-2024-15", 45)];
+const PACKS: &[(&str, usize)] = &[("suizhou-2024-15", 45), ("fixture", 7)];
 
 #[test]
 fn every_case_of_every_pack_passes() {

@@ -31,8 +31,8 @@ pub fn suizhou_cases() -> CaseFile {
     toml::from_str(&read("policies/suizhou-2024-15/cases.toml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// Every pack in `policies/` that has cases: its folder's name, the pack and its cases,
-/// in the folders' order.
+/// Every pack in `policies/` that has cases (its folder's name, the pack and its cases, in
+/// the folders' order), then the fixture pack with its own cases.
 pub fn packs_with_cases() -> Vec<(String, Pack, CaseFile)> {
     let dir = repo_file("policies");
     let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -53,7 +53,12 @@ pub fn packs_with_cases() -> Vec<(String, Pack, CaseFile)> {
                 .unwrap_or_else(|e| panic!("{name}/cases.toml: {e}"));
             (name, pack_from(&read("pack.toml")), cases)
         })
+        .chain([("fixture".to_owned(), fixture(), fixture_cases())])
         .collect()
+}
+
+pub fn fixture_cases() -> CaseFile {
+    toml::from_str(include_str!("../fixture-cases.toml")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 pub fn fixture() -> Pack {
