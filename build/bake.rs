@@ -295,6 +295,7 @@ fn pack_expr(out: &mut Baker, p: &Pack) {
     for (name, value) in [
         ("source", &m.source),
         ("jurisdiction", &m.jurisdiction),
+        ("tagline", &m.tagline),
         ("disclaimer", &m.disclaimer),
         ("validity_note", &m.validity_note),
         ("translation_note", &m.translation_note),
@@ -346,6 +347,8 @@ fn pack_expr(out: &mut Baker, p: &Pack) {
     decimal(out, g.max_assets);
     out.push_str(", note: ");
     text(out, &g.note);
+    out.push_str(", hint: ");
+    text(out, &g.hint);
     out.push_str("}, caveats: ");
     labelled_list(out, &p.caveats);
     // The words by code, sorted as the map keeps them.

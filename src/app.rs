@@ -404,7 +404,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     <span lang="zh-CN">{ strings::PRODUCT.zh }</span>
                     <span class="ipsc-title-en" lang="en">{ strings::PRODUCT.en }</span>
                 </p>
-                <p class="ipsc-tagline">{ strings::TAGLINE.get(lang) }</p>
+                <p class="ipsc-tagline">{ pack.meta.tagline.get(lang) }</p>
                 <div class="ipsc-toolbar">
                     <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch_lang}>
                         { strings::SWITCH_LANGUAGE.get(lang) }
@@ -517,7 +517,7 @@ fn enterprise(ctx: &Ctx, form: &Form) -> Html {
             { ctx.select(id::INDUSTRY, &optional(ctx, strings::Q_INDUSTRY), &form.industry,
                 vec![(Some(strings::KEY_INDUSTRIES.get(lang).to_owned()), key), (Some(strings::OTHER_INDUSTRIES.get(lang).to_owned()), others)],
                 setter(|f, v| f.industry = v)) }
-            { ctx.radios("ipsc-tech-sme", strings::Q_TECH_SME.get(lang), Some(strings::HINT_TECH_SME.get(lang)), sme_options, false) }
+            { ctx.radios("ipsc-tech-sme", strings::Q_TECH_SME.get(lang), Some(pack.tech_sme_guide.hint.get(lang)), sme_options, false) }
             if form.tech_sme == Some(YesNoUnsure::Unsure) {
                 <div class="ipsc-conditional">
                     <p class="ipsc-hint">{ pack.tech_sme_guide.note.get(lang) }</p>

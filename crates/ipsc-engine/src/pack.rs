@@ -75,6 +75,8 @@ pub struct Meta {
     pub source: Text,
     /// The jurisdiction, for "registered in …".
     pub jurisdiction: Text,
+    /// What the tool does, under its name: names the plan and the place.
+    pub tagline: Text,
     /// Said with every result.
     pub disclaimer: Text,
     /// What is known of the plan's validity period.
@@ -472,6 +474,8 @@ pub struct TechSmeGuide {
     pub max_assets: Decimal,
     /// What else registration needs, and who decides.
     pub note: Text,
+    /// Under the question whether the enterprise is registered: which measures need it.
+    pub hint: Text,
 }
 
 impl Pack {

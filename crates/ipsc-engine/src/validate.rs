@@ -84,6 +84,7 @@ impl Validator {
             ("issuer", &m.issuer),
             ("source", &m.source),
             ("jurisdiction", &m.jurisdiction),
+            ("tagline", &m.tagline),
             ("disclaimer", &m.disclaimer),
             ("validity_note", &m.validity_note),
             ("translation_note", &m.translation_note),
@@ -251,6 +252,7 @@ impl Validator {
         }
         self.lpr(&pack.lpr);
         self.text("tech_sme_guide.note", &pack.tech_sme_guide.note);
+        self.text("tech_sme_guide.hint", &pack.tech_sme_guide.hint);
         self.positive("tech_sme_guide.max_sales", pack.tech_sme_guide.max_sales);
         self.positive("tech_sme_guide.max_assets", pack.tech_sme_guide.max_assets);
         for (i, c) in pack.caveats.iter().enumerate() {
