@@ -191,7 +191,7 @@ test('each validation error shows in the summary and beside its field, and keeps
   await summary.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.className), 'ipsc-error-summary', 'the summary takes focus');
   assert.deepEqual(await summary.locator('a').allInnerTexts(), [
-    '请选择企业是否在本地注册登记', '请选择是否已登记为科技型中小企业；不确定请选“不确定”', '请选择“是”或“否”', '请选择“是”或“否”',
+    '请选择企业是否在本地注册登记', '请选择是否已登记为科技型中小企业；不确定请选“不确定”', '请选择企业是否被列入经营异常名录', '请选择企业是否被列入严重违法失信名单',
   ]);
   await summary.locator('a').first().click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'ipsc-registered-yes', 'a summary link focuses its field');

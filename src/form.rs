@@ -211,7 +211,7 @@ impl Reader<'_> {
             return None;
         }
         match Date::parse(text.trim()) {
-            Ok(date) if (2000..=2100).contains(&date.year()) => Some(date),
+            Ok(date) if ipsc_engine::assess::YEARS.contains(&date.year()) => Some(date),
             _ => {
                 self.error(field, step, strings::ERR_DATE);
                 None
@@ -294,9 +294,13 @@ impl Form {
             }
         }
         r.answers.abnormal_list =
-            r.required(self.abnormal, id::ABNORMAL, s, strings::ERR_CHOOSE_YES_NO);
-        r.answers.dishonest_list =
-            r.required(self.dishonest, id::DISHONEST, s, strings::ERR_CHOOSE_YES_NO);
+            r.required(self.abnormal, id::ABNORMAL, s, strings::ERR_CHOOSE_ABNORMAL);
+        r.answers.dishonest_list = r.required(
+            self.dishonest,
+            id::DISHONEST,
+            s,
+            strings::ERR_CHOOSE_DISHONEST,
+        );
 
         for question in &r.pack.counts {
             let text = self.counts.get(&question.id).map_or("", String::as_str);

@@ -33,8 +33,6 @@ macro_rules! strings {
 strings! {
     /// The product's name.
     PRODUCT = "知识产权奖补自测", "IP Subsidy Self-Check";
-    /// Under the name.
-    TAGLINE = "估算企业依据随州市《关于加快推进知识产权强市建设的实施方案》可获得的奖励和补贴，约需5分钟。", "Estimate the rewards and subsidies your enterprise could receive under Suizhou's plan for building a city strong in IP. It takes about five minutes.";
     /// The language switch, naming the other language in itself.
     SWITCH_LANGUAGE = "English", "中文";
     /// The language switch's accessible name.
@@ -88,8 +86,6 @@ strings! {
     OTHER_INDUSTRIES = "其他行业", "Other industries";
     /// SME registration.
     Q_TECH_SME = "企业在测算年度是否已登记入库为科技型中小企业？", "Was the enterprise registered (入库) as a technology-based SME in the assessment year?";
-    /// Why it is asked.
-    HINT_TECH_SME = "只有科技型中小微企业可以享受知识产权质押融资贴息。", "Only technology-based small, medium and micro enterprises get the interest subsidy on IP-pledge loans.";
     /// Size figures, when unsure.
     SIZE_INTRO = "填写以下数字，本工具会对照入库条件中的规模要求（不作入库判断）。", "Enter these figures and this tool compares them with the size limits for registration (it does not decide registration).";
     /// Staff.
@@ -259,8 +255,10 @@ strings! {
     ERR_CHOOSE_REGISTERED = "请选择企业是否在本地注册登记", "Choose whether the enterprise is registered here";
     /// SME not chosen.
     ERR_CHOOSE_TECH_SME = "请选择是否已登记为科技型中小企业；不确定请选“不确定”", "Choose whether it is registered as a technology-based SME; choose Not sure if you do not know";
-    /// Yes/no not chosen.
-    ERR_CHOOSE_YES_NO = "请选择“是”或“否”", "Choose yes or no";
+    /// The abnormal-operations question not answered.
+    ERR_CHOOSE_ABNORMAL = "请选择企业是否被列入经营异常名录", "Choose whether the enterprise is on the list of enterprises with abnormal operations";
+    /// The serious-dishonesty question not answered.
+    ERR_CHOOSE_DISHONEST = "请选择企业是否被列入严重违法失信名单", "Choose whether the enterprise is on a list of seriously illegal and dishonest enterprises";
     /// Loans not chosen.
     ERR_CHOOSE_LOANS = "请选择是否有知识产权质押贷款", "Choose whether there were IP-pledge loans";
     /// No loan added.
@@ -319,6 +317,35 @@ mod tests {
         for (name, tr) in ALL {
             assert!(!tr.zh.trim().is_empty(), "{name} has no Chinese");
             assert!(!tr.en.trim().is_empty(), "{name} has no English");
+        }
+    }
+
+    /// The limits are the engine's; the words that state them must say the same numbers.
+    #[test]
+    fn the_words_state_the_engines_limits() {
+        use ipsc_engine::assess::{MAX_TERM_MONTHS, YEARS};
+        for lang in [Lang::Zh, Lang::En] {
+            let year = ERR_YEAR.get(lang);
+            assert!(year.contains(&YEARS.start().to_string()), "{year}");
+            assert!(year.contains(&YEARS.end().to_string()), "{year}");
+            let term = ERR_TERM.get(lang);
+            assert!(term.contains(&format!(" {MAX_TERM_MONTHS}")), "{term}");
+        }
+    }
+
+    /// An error summary lists each question once: two questions never share their words.
+    #[test]
+    fn no_two_questions_share_an_error() {
+        let errors: Vec<(&str, Tr)> = ALL
+            .iter()
+            .filter(|(name, _)| name.starts_with("ERR_CHOOSE_"))
+            .copied()
+            .collect();
+        assert!(errors.len() >= 5, "{errors:?}");
+        for (i, (a, x)) in errors.iter().enumerate() {
+            for (b, y) in errors.iter().skip(i + 1) {
+                assert!(x.zh != y.zh && x.en != y.en, "{a} and {b} say the same");
+            }
         }
     }
 }
