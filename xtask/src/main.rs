@@ -6,10 +6,13 @@
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order; fails on the first failure.
 //! - `bench`: the engine's timings and the size report.
+//! - `mutants`: mutation testing of the engine's money, number, date and rules modules
+//!   (crates/ipsc-engine/MUTANTS.md); not part of `test`.
 //! - `size`: the size report of `dist/`.
 //! - `post-build`: trunk's post-build hook (moves the inline loader into a file; writes the
 //!   report's texts beside the wasm).
 
+mod mutants;
 mod setup;
 mod size;
 
@@ -38,13 +41,14 @@ fn main() -> ExitCode {
         Some("serve") => serve(args.get(1..).unwrap_or_default()),
         Some("test") => test(),
         Some("bench") => bench(),
+        Some("mutants") => mutants::run(),
         Some("size") => size::report(
             Path::new(args.get(1).map_or("dist", String::as_str)),
             BUDGET_GZIP,
         ),
         Some("post-build") => post_build(),
         _ => Err(
-            "usage: cargo xtask setup | build | serve [--port N] | test | bench | size [DIR]"
+            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | size [DIR]"
                 .into(),
         ),
     };

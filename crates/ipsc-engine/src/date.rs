@@ -162,4 +162,95 @@ mod tests {
             Some(1)
         );
     }
+
+    #[test]
+    fn april_june_september_and_november_have_30_days_so_the_31st_is_refused() {
+        for month in ["04", "06", "09", "11"] {
+            let last = format!("2025-{month}-30");
+            assert_eq!(Date::parse(&last).map(|d| d.to_string()), Ok(last.clone()));
+            assert_eq!(
+                Date::parse(&format!("2025-{month}-31")),
+                Err(DateError::NoSuchDay),
+                "2025-{month}-31"
+            );
+        }
+        // The months of 31 days keep their 31st.
+        for month in ["01", "03", "05", "07", "08", "10", "12"] {
+            assert!(Date::parse(&format!("2025-{month}-31")).is_ok(), "{month}");
+        }
+    }
+
+    #[test]
+    fn day_zero_and_years_outside_1000_to_9999_are_refused() {
+        assert_eq!(Date::parse("2025-01-00"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2025-00-01"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("0999-12-31"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::new(10_000, 1, 1), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("1000-01-01").map(Date::year), Ok(1000));
+        assert_eq!(Date::parse("9999-12-31").map(Date::year), Ok(9999));
+    }
+
+    #[test]
+    fn only_a_hyphen_in_each_place_and_nothing_after_the_day_is_a_date() {
+        for text in [
+            "2025/01/01",
+            "2025/01-01",
+            "2025-01/01",
+            "2025-01-011",
+            "2025-01-01T00:00",
+            "2025-01-01 ",
+        ] {
+            assert_eq!(Date::parse(text), Err(DateError::Format), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_gives_back_its_year_month_and_day() {
+        let date = Date::parse("2025-04-30");
+        assert_eq!(date.map(Date::year), Ok(2025));
+        assert_eq!(date.map(Date::month), Ok(4));
+        assert_eq!(date.map(Date::day), Ok(30));
+        assert_eq!(Date::parse("2025-12-07").map(Date::month), Ok(12));
+        assert_eq!(
+            "2025-12-07".parse::<Date>().map(|d| d.to_string()),
+            Ok("2025-12-07".into())
+        );
+    }
+
+    #[test]
+    fn month_index_counts_months_from_january_of_year_0() {
+        // months_in_year compares it with year × 12, so it must start at zero, not just
+        // step by one.
+        assert_eq!(
+            Date::parse("2025-01-15").map(Date::month_index),
+            Ok(2025 * 12)
+        );
+        assert_eq!(
+            Date::parse("2025-12-31").map(Date::month_index),
+            Ok(2025 * 12 + 11)
+        );
+    }
+
+    #[test]
+    fn dates_are_json_strings_and_bad_ones_are_refused() {
+        let date = Date::parse("2024-02-29").ok();
+        assert_eq!(
+            date.and_then(|d| serde_json::to_string(&d).ok()).as_deref(),
+            Some("\"2024-02-29\"")
+        );
+        assert_eq!(serde_json::from_str::<Date>("\"2024-02-29\"").ok(), date);
+        assert!(serde_json::from_str::<Date>("\"2025-02-29\"").is_err());
+    }
+
+    #[test]
+    fn each_date_error_says_what_is_wrong() {
+        assert_eq!(
+            DateError::Format.to_string(),
+            "not a date of the form YYYY-MM-DD"
+        );
+        assert_eq!(
+            DateError::NoSuchDay.to_string(),
+            "no such day in the calendar"
+        );
+    }
 }

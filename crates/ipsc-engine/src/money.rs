@@ -93,4 +93,33 @@ mod tests {
         assert_eq!(percent(d("3.1")), "3.10%");
         assert_eq!(percent(d("3.125")), "3.125%");
     }
+
+    #[test]
+    fn a_negative_amount_that_rounds_to_zero_has_no_minus_sign() {
+        assert_eq!(yuan(d("-0.001")), "0.00");
+        assert_eq!(yuan(d("-0.005")), "-0.01");
+    }
+
+    #[test]
+    fn separators_fall_every_three_digits_from_the_point() {
+        for (value, written) in [
+            ("1", "1.00"),
+            ("12", "12.00"),
+            ("123", "123.00"),
+            ("1234", "1,234.00"),
+            ("12345", "12,345.00"),
+            ("123456", "123,456.00"),
+            ("1234567", "1,234,567.00"),
+            ("1000000000000", "1,000,000,000,000.00"),
+        ] {
+            assert_eq!(yuan(d(value)), written, "{value}");
+        }
+    }
+
+    #[test]
+    fn percent_keeps_two_decimals_at_least_and_drops_zeros_beyond() {
+        assert_eq!(percent(d("3")), "3.00%");
+        assert_eq!(percent(d("3.45")), "3.45%");
+        assert_eq!(percent(d("3.4500")), "3.45%");
+    }
 }

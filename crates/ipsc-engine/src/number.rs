@@ -276,4 +276,86 @@ mod tests {
         assert_eq!(Ok(MAX_YUAN), Decimal::from_str("1000000000000"));
         assert_eq!(yuan("1万亿"), Ok("1000000000000".into()));
     }
+
+    #[test]
+    fn full_width_signs_and_exponents_get_their_own_kinds() {
+        // What a Chinese input method gives must be told apart as the ASCII would be,
+        // not lumped in with letters as "not a number".
+        assert_eq!(yuan("＋5"), Err(NumberError::Sign));
+        assert_eq!(yuan("－5"), Err(NumberError::Sign));
+        assert_eq!(yuan("−5"), Err(NumberError::Sign));
+        assert_eq!(yuan("1ｅ5"), Err(NumberError::Exponent));
+        assert_eq!(yuan("1Ｅ5"), Err(NumberError::Exponent));
+    }
+
+    #[test]
+    fn a_point_alone_is_not_a_number_but_a_trailing_point_is_fine() {
+        assert_eq!(yuan("."), Err(NumberError::NotANumber));
+        assert_eq!(yuan("5."), Ok("5".into()));
+    }
+
+    #[test]
+    fn european_style_1_000_000_50_is_not_a_number_rather_than_badly_grouped() {
+        // Two decimal points make it no number at all; the comma after them is beside
+        // the point, and "group three digits" would be the wrong advice.
+        assert_eq!(yuan("1.000.000,50"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn up_to_28_digits_are_read_exactly_and_29_are_too_many() {
+        let percent = |text: &str| parse(text, Quantity::Percent).map(|v| v.to_string());
+        let zeros = |n: usize| "0".repeat(n);
+        // 1 and 27 decimals: 28 digits.
+        assert_eq!(percent(&format!("1.{}", zeros(27))), Ok("1".into()));
+        // 1 and 28 decimals: 29 digits, whatever the value.
+        assert_eq!(
+            percent(&format!("1.{}", zeros(28))),
+            Err(NumberError::TooLarge)
+        );
+        assert_eq!(
+            percent(&format!("12.{}", zeros(27))),
+            Err(NumberError::TooLarge)
+        );
+        // Leading zeros are not digits of the value.
+        assert_eq!(yuan(&format!("{}1", zeros(40))), Ok("1".into()));
+    }
+
+    #[test]
+    fn the_largest_of_each_quantity_is_accepted() {
+        assert_eq!(parse_count("1000000"), Ok(MAX_COUNT));
+        assert_eq!(
+            parse("100", Quantity::Percent).map(|v| v.to_string()),
+            Ok("100".into())
+        );
+        assert_eq!(
+            parse("3.1234", Quantity::Percent).map(|v| v.to_string()),
+            Ok("3.1234".into())
+        );
+        assert_eq!(
+            parse("3.12345", Quantity::Percent),
+            Err(NumberError::TooManyDecimals { max: 4 })
+        );
+    }
+
+    #[test]
+    fn each_number_error_says_what_is_wrong() {
+        for (error, words) in [
+            (NumberError::Empty, "empty"),
+            (NumberError::NotANumber, "not a number"),
+            (NumberError::Exponent, "exponent notation is not accepted"),
+            (NumberError::Sign, "must not have a sign"),
+            (NumberError::NotWhole, "must be a whole number"),
+            (
+                NumberError::TooManyDecimals { max: 2 },
+                "at most 2 decimal places",
+            ),
+            (
+                NumberError::BadGrouping,
+                "thousands separators must group three digits",
+            ),
+            (NumberError::TooLarge, "too large"),
+        ] {
+            assert_eq!(error.to_string(), words);
+        }
+    }
 }
