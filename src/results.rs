@@ -82,7 +82,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
             }
             if ready && !line.reasons.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHY_NOT.get(lang) }</h3>
-                { list(line.reasons.iter().map(|r| pack.say(r.code, lang).to_owned()).collect()) }
+                { list(line.reasons.iter().map(|r| pack.say_for(&line.measure, r.code, lang).to_owned()).collect()) }
             }
             if ready && !line.what_if.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHAT_WOULD_CHANGE.get(lang) }</h3>
@@ -91,7 +91,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
             if ready && !line.warnings.is_empty() {
                 <div class="ipsc-warning">
                     <p class="ipsc-warning__title"><span aria-hidden="true">{ "! " }</span>{ strings::WARNINGS.get(lang) }</p>
-                    { list(line.warnings.iter().map(|w| pack.say(w.code, lang).to_owned()).collect()) }
+                    { list(line.warnings.iter().map(|w| pack.say_for(&line.measure, w.code, lang).to_owned()).collect()) }
                 </div>
             }
             <p class="ipsc-basis">{ strings::labelled(lang, strings::BASIS.get(lang), &basis) }</p>

@@ -193,7 +193,11 @@ fn table(pack: &Pack, a: &Assessment, lang: Lang) -> String {
             out.push_str(&format!("{:>16}  {step}\n", ""));
         }
         for reason in &line.reasons {
-            out.push_str(&format!("{:>16}  - {}\n", "", pack.say(reason.code, lang)));
+            out.push_str(&format!(
+                "{:>16}  - {}\n",
+                "",
+                pack.say_for(&line.measure, reason.code, lang)
+            ));
         }
         for what_if in &line.what_if {
             out.push_str(&format!(

@@ -189,6 +189,8 @@ fn assess_prints_json_with_total_and_lines() {
         "0 × ¥100,000.00 = ¥0.00",
         "Loan 1 (from 2025-01-01): ¥5,000,000.00 × 3.10% (1-year LPR effective 2024-10-21) × 40% × 0/12 = ¥0.00",
         "- None of the loans has months in the assessment year.",
+        // The workstation's own words, not the general ones for a missing recognition.
+        "- The enterprise hosts no IP protection workstation.",
     ] {
         assert!(table.contains(&working), "{working}\n{out}");
     }

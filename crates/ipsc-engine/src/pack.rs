@@ -13,6 +13,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Joins a code's key and a measure's id in the key of words for that measure alone
+/// (`reason.no-level@protection-workstation`).
+pub const MEASURE_WORDS: char = '@';
+
 /// A whole policy pack. In TOML the lists are arrays of tables with singular names
 /// (`[[clause]]`, `[[measure]]`, …).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -503,6 +507,18 @@ impl Pack {
     /// (validation makes sure a checked pack never does).
     pub fn say(&self, code: impl Code, lang: Lang) -> &str {
         self.say_key(code.key(), lang)
+    }
+
+    /// The words for a code said about one measure: the measure's own
+    /// (`reason.no-level@protection-workstation`) where the pack gives them, else the
+    /// code's general words. A sentence that names what the measure is about belongs to
+    /// that measure, so a second measure of the same kind is not told the first one's words.
+    pub fn say_for(&self, measure: &str, code: impl Code, lang: Lang) -> &str {
+        let key = code.key();
+        match self.text.get(&format!("{key}{MEASURE_WORDS}{measure}")) {
+            Some(words) => words.get(lang),
+            None => self.say_key(key, lang),
+        }
     }
 
     fn say_key<'a>(&'a self, key: &'a str, lang: Lang) -> &'a str {

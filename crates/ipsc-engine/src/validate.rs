@@ -8,7 +8,7 @@
 use crate::codes;
 use crate::date::Date;
 use crate::i18n::Text;
-use crate::pack::{LprTable, Pack, Rule, Trigger};
+use crate::pack::{LprTable, Pack, Rule, Trigger, MEASURE_WORDS};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -257,6 +257,24 @@ impl Validator {
         self.positive("tech_sme_guide.max_assets", pack.tech_sme_guide.max_assets);
         for (i, c) in pack.caveats.iter().enumerate() {
             self.text(&format!("caveat[{i}].text"), &c.text);
+        }
+        // Words for one measure: the code must be one the engine says, and the measure
+        // the pack's, or the words would never show.
+        for key in pack.text.keys() {
+            if let Some((code, measure)) = key.split_once(MEASURE_WORDS) {
+                if !codes::every_key().any(|k| k == code) {
+                    self.problem(
+                        format!("text.{key}"),
+                        format!("`{code}` is not a code the engine says"),
+                    );
+                }
+                if pack.measure(measure).is_none() {
+                    self.problem(
+                        format!("text.{key}"),
+                        format!("names measure `{measure}`, which the pack does not have"),
+                    );
+                }
+            }
         }
         for code in codes::every_key() {
             match pack.text.get(code) {

@@ -128,3 +128,49 @@ fn unknown_fields_in_a_pack_are_errors() {
         .replace("[tech_sme_guide]", "[tech_sme_guide]\nmax_staf = 3");
     assert!(toml::from_str::<ipsc_engine::Pack>(&source).is_err());
 }
+
+/// The fixture pack with more words in its `text` table.
+fn with_words(lines: &str) -> ipsc_engine::Pack {
+    let source =
+        include_str!("fixture-pack.toml").replace("[text]\n", &format!("[text]\n{lines}\n"));
+    toml::from_str(&source).unwrap()
+}
+
+#[test]
+fn words_for_one_measure_replace_the_general_words_for_that_measure_only() {
+    use ipsc_engine::codes::Reason;
+    use ipsc_engine::Lang;
+    let plain = common::fixture();
+    let pack = with_words(
+        r#""reason.no-items@utility-model" = { zh = "当年没有实用新型授权。", en = "No utility models were granted." }"#,
+    );
+    assert_eq!(pack.validate(), vec![]);
+    assert_eq!(
+        pack.say_for("utility-model", Reason::NoItems, Lang::En),
+        "No utility models were granted."
+    );
+    assert_eq!(
+        pack.say_for("utility-model", Reason::NoItems, Lang::Zh),
+        "当年没有实用新型授权。"
+    );
+    let general = plain.say(Reason::NoItems, Lang::En);
+    assert_ne!(general, "reason.no-items", "the fixture has general words");
+    assert_eq!(pack.say_for("station", Reason::NoItems, Lang::En), general);
+    assert_eq!(plain.say_for("utility-model", Reason::NoItems, Lang::En), general);
+}
+
+#[test]
+fn words_for_an_unknown_measure_or_code_are_refused() {
+    let pack = with_words(
+        r#""reason.no-items@no-such-measure" = { zh = "甲", en = "A" }
+"reason.no-such-reason@station" = { zh = "乙", en = "B" }"#,
+    );
+    let problems: Vec<String> = pack.validate().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "text.reason.no-items@no-such-measure: names measure `no-such-measure`, which the pack does not have",
+            "text.reason.no-such-reason@station: `reason.no-such-reason` is not a code the engine says",
+        ]
+    );
+}
