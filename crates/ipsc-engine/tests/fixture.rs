@@ -156,7 +156,10 @@ fn words_for_one_measure_replace_the_general_words_for_that_measure_only() {
     let general = plain.say(Reason::NoItems, Lang::En);
     assert_ne!(general, "reason.no-items", "the fixture has general words");
     assert_eq!(pack.say_for("station", Reason::NoItems, Lang::En), general);
-    assert_eq!(plain.say_for("utility-model", Reason::NoItems, Lang::En), general);
+    assert_eq!(
+        plain.say_for("utility-model", Reason::NoItems, Lang::En),
+        general
+    );
 }
 
 #[test]
