@@ -9,12 +9,15 @@
 //! `data-mode="embedded"` and `data-assets`, the URL of the app's files.
 
 pub mod app;
+mod browser;
+mod check;
 pub mod export;
 pub mod fields;
 pub mod form;
 pub mod policy;
 pub mod results;
 pub mod state;
+mod steps;
 pub mod storage;
 pub mod strings;
 

@@ -2,7 +2,8 @@
 //! (whose words open in place), reasons and what would change them; the programmes, the
 //! warnings, the assumptions, the policy's dates; and printing, download and sharing.
 
-use crate::app::{answers_list, today};
+use crate::browser::today;
+use crate::check::answers_list;
 use crate::form::{step, Form};
 use crate::state::{hash_of, Ctx, Texts};
 use crate::storage;

@@ -15,6 +15,7 @@
 mod mutants;
 mod setup;
 mod size;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};

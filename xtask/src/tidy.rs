@@ -1,19 +1,23 @@
-//! The engine's shape, checked: every module opens with a `//!` line (the crate root `/*!`), and no module uses,
-//! directly or through others, a module that uses it back (ARCHITECTURE.md's order:
-//! codes → pack → validate; codes, pack → assess → explain).
+//! Tidy checks of the code's shape, run by `cargo test` (as rust-analyzer's xtask does):
+//! every module opens with a `//!` line, and in the engine and in the app no module uses,
+//! directly or through others, a module that uses it back (ARCHITECTURE.md's code map).
+#![cfg(test)]
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // Reason: tests fail loudly.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Each module of `src/` with the modules of the crate its code (not its tests) names.
-fn imports() -> BTreeMap<String, Vec<String>> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+/// A folder of the repository.
+fn repo(path: &str) -> PathBuf {
+    crate::project_root().join(path)
+}
+
+fn imports(src: &Path) -> BTreeMap<String, Vec<String>> {
     let mut graph = BTreeMap::new();
-    for entry in std::fs::read_dir(&src).unwrap() {
+    for entry in std::fs::read_dir(src).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        if name == "lib" {
+        if name == "lib" || name == "main" {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
@@ -57,24 +61,28 @@ fn cycle_from(
     None
 }
 
-#[test]
-fn no_module_imports_one_that_imports_it_back() {
-    let graph = imports();
-    assert!(graph.len() >= 10, "found only {graph:?}");
-    assert!(
-        graph["assess"].contains(&"codes".to_owned()),
-        "the reader sees `crate::` paths: {graph:?}"
-    );
+fn assert_no_cycle(graph: &BTreeMap<String, Vec<String>>) {
     for module in graph.keys() {
-        if let Some(cycle) = cycle_from(&graph, module, &mut Vec::new()) {
+        if let Some(cycle) = cycle_from(graph, module, &mut Vec::new()) {
             panic!("import cycle: {}", cycle.join(" → "));
         }
     }
 }
 
 #[test]
-fn codes_and_pack_need_nothing_above_them() {
-    let graph = imports();
+fn no_engine_module_imports_one_that_imports_it_back() {
+    let graph = imports(&repo("crates/ipsc-engine/src"));
+    assert!(graph.len() >= 10, "found only {graph:?}");
+    assert!(
+        graph["assess"].contains(&"codes".to_owned()),
+        "the reader sees `crate::` paths: {graph:?}"
+    );
+    assert_no_cycle(&graph);
+}
+
+#[test]
+fn the_engines_codes_and_pack_need_nothing_above_them() {
+    let graph = imports(&repo("crates/ipsc-engine/src"));
     assert_eq!(
         graph["codes"],
         Vec::<String>::new(),
@@ -84,6 +92,24 @@ fn codes_and_pack_need_nothing_above_them() {
         assert!(
             !graph["pack"].contains(&above.to_owned()),
             "pack (data) uses {above}"
+        );
+    }
+}
+
+#[test]
+fn no_app_module_imports_one_that_imports_it_back() {
+    let graph = imports(&repo("src"));
+    assert!(
+        graph["app"].contains(&"steps".to_owned()),
+        "the reader sees the app's modules: {graph:?}"
+    );
+    assert_no_cycle(&graph);
+    for below in [
+        "check", "steps", "results", "fields", "state", "form", "browser",
+    ] {
+        assert!(
+            !graph[below].contains(&"app".to_owned()),
+            "{below} uses app, which sits above it"
         );
     }
 }
@@ -104,15 +130,21 @@ fn the_cycle_finder_finds_a_cycle() {
 
 #[test]
 fn every_module_opens_with_a_doc_line() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    for entry in std::fs::read_dir(src).unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        // The crate root may use the block form, as its example reads better there.
-        assert!(
-            text.starts_with("//!") || text.starts_with("/*!"),
-            "{} does not open with a //! line",
-            path.display()
-        );
+    for dir in [
+        "src",
+        "crates/ipsc-engine/src",
+        "crates/ipsc-cli/src",
+        "xtask/src",
+    ] {
+        for entry in std::fs::read_dir(repo(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            // A crate root may use the block form, as the engine's does for its example.
+            assert!(
+                text.starts_with("//!") || text.starts_with("/*!"),
+                "{} does not open with a //! line",
+                path.display()
+            );
+        }
     }
 }
