@@ -6,7 +6,7 @@ use crate::browser::{
     focus, focus_id, last_full_year, location_hash, own_window, replace_hash, window,
 };
 use crate::check::check;
-use crate::form::{step, FieldError, Form};
+use crate::form::{FieldError, Form, Step};
 use crate::policy::{self, default_pack};
 use crate::results::results;
 use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State, Texts};
@@ -65,7 +65,7 @@ pub struct JourneyProps {
 /// Moves to a step: a new history entry, so the browser's back and forward work. The move
 /// is made at once (the `hashchange` that follows finds the step already there and changes
 /// nothing), so the new step shows without waiting for the browser's event.
-fn go(dispatch: &UseReducerDispatcher<State>, step: u8) {
+fn go(dispatch: &UseReducerDispatcher<State>, step: Step) {
     let hash = hash_of(step);
     if let Some(w) = own_window().filter(|_| location_hash() != hash) {
         let _ = w.location().set_hash(&hash);
@@ -79,7 +79,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     let hash = location_hash();
     let mut state = State {
         form: Form::new(default_year),
-        step: step_from_hash(&hash).unwrap_or(step::ENTERPRISE),
+        step: step_from_hash(&hash).unwrap_or(Step::Enterprise),
         texts: if policy::full_pack().is_some() {
             Texts::Ready
         } else {
@@ -91,7 +91,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
         match storage::decode(&pack.meta.id, text) {
             Ok(linked) => {
                 state.form = linked;
-                state.step = step::CHECK;
+                state.step = Step::Check;
             }
             Err(e) => {
                 state.notice = Some(if e == LinkError::Damaged {
@@ -99,7 +99,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
                 } else {
                     strings::OTHER_PACK_LINK
                 });
-                state.step = step::ENTERPRISE;
+                state.step = Step::Enterprise;
             }
         }
         replace_hash(&hash_of(state.step));
@@ -167,7 +167,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                             gloo_timers::callback::Timeout::new(
                                 seconds.saturating_mul(1000),
                                 move || {
-                                    go(&reset, step::ENTERPRISE);
+                                    go(&reset, Step::Enterprise);
                                     reset.dispatch(Action::Idle(default_year));
                                 },
                             ),
@@ -242,7 +242,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     };
     {
         let load_texts = load_texts.clone();
-        let wanted = state.step >= step::CHECK && state.texts == Texts::Waiting;
+        let wanted = state.step >= Step::Check && state.texts == Texts::Waiting;
         use_effect_with(wanted, move |wanted| {
             if *wanted {
                 load_texts.emit(());
@@ -270,7 +270,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
         dispatch: state.dispatcher(),
         go: {
             let dispatch = state.dispatcher();
-            Callback::from(move |(step, field): (u8, Option<String>)| {
+            Callback::from(move |(step, field): (Step, Option<String>)| {
                 *pending_focus.borrow_mut() = field;
                 go(&dispatch, step);
             })
@@ -286,7 +286,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             if step_has_errors {
                 dispatch.dispatch(Action::Failed);
             } else {
-                go(&dispatch, at + 1);
+                go(&dispatch, at.next());
             }
         })
     };
@@ -304,18 +304,18 @@ pub fn Journey(props: &JourneyProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             storage::clear();
-            go(&dispatch, step::ENTERPRISE);
+            go(&dispatch, Step::Enterprise);
             dispatch.dispatch(Action::Clear(default_year));
         })
     };
     let form = &state.form;
     let (title, body) = match at {
-        step::ENTERPRISE => (strings::STEP_ENTERPRISE, enterprise(&ctx, form)),
-        step::ITEMS => (strings::STEP_ITEMS, items(&ctx, form)),
-        step::LOANS => (strings::STEP_LOANS, loans(&ctx, form)),
-        step::LEVELS => (strings::STEP_LEVELS, levels(&ctx, form)),
-        step::SITUATIONS => (strings::STEP_SITUATIONS, situations(&ctx, form)),
-        step::CHECK => (strings::STEP_CHECK, check(&ctx, form)),
+        Step::Enterprise => (strings::STEP_ENTERPRISE, enterprise(&ctx, form)),
+        Step::Items => (strings::STEP_ITEMS, items(&ctx, form)),
+        Step::Loans => (strings::STEP_LOANS, loans(&ctx, form)),
+        Step::Levels => (strings::STEP_LEVELS, levels(&ctx, form)),
+        Step::Situations => (strings::STEP_SITUATIONS, situations(&ctx, form)),
+        Step::Check => (strings::STEP_CHECK, check(&ctx, form)),
         _ => (
             strings::RESULTS,
             results(
@@ -352,8 +352,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 </div>
             </header>
             <main class="ipsc-main">
-                if at > step::ENTERPRISE && at <= step::CHECK {
-                    <a class="ipsc-back" href={hash_of(at - 1)} onclick={ctx.link(at - 1, None)}>{ strings::BACK.get(lang) }</a>
+                if at > Step::Enterprise && at <= Step::Check {
+                    <a class="ipsc-back" href={hash_of(at.previous())} onclick={ctx.link(at.previous(), None)}>{ strings::BACK.get(lang) }</a>
                 }
                 if let Some(notice) = state.notice {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
@@ -376,12 +376,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                         </ul>
                     </div>
                 }
-                if at <= step::QUESTIONS {
-                    <p class="ipsc-caption">{ fill(strings::STEP_OF.get(lang), &[("n", &at.to_string()), ("total", &step::QUESTIONS.to_string())]) }</p>
+                if at.asks() {
+                    <p class="ipsc-caption">{ fill(strings::STEP_OF.get(lang), &[("n", &at.number().to_string()), ("total", &Step::QUESTIONS.to_string())]) }</p>
                 }
                 <h1 class="ipsc-heading" tabindex="-1" ref={heading}>{ title.get(lang) }</h1>
                 { body }
-                if at <= step::QUESTIONS {
+                if at.asks() {
                     <button type="button" class="ipsc-button" onclick={next.clone()}>{ strings::CONTINUE.get(lang) }</button>
                     <aside class="ipsc-running" aria-labelledby="ipsc-running-title">
                         <h2 class="ipsc-running__title" id="ipsc-running-title">{ strings::RUNNING_ESTIMATE.get(lang) }</h2>
@@ -389,7 +389,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                         <p class="ipsc-hint">{ strings::RUNNING_ESTIMATE_HINT.get(lang) }</p>
                     </aside>
                 }
-                if at == step::CHECK {
+                if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>
                 }
             </main>

@@ -1,7 +1,7 @@
 //! "Check your answers": every answer in words, with the step and field that ask it, for
 //! the check page (with change links) and the printed report (without).
 
-use crate::form::{id, step, Form};
+use crate::form::{id, Form, Step};
 use crate::state::{hash_of, Ctx};
 use crate::strings::{self, fill, Tr};
 use ipsc_engine::{Lang, YesNoUnsure};
@@ -15,7 +15,7 @@ pub(crate) struct AnswerRow {
     /// The answer, in words.
     pub(crate) answer: String,
     /// The step that asks it.
-    pub(crate) step: u8,
+    pub(crate) step: Step,
     /// The field to focus when the user chooses to change it.
     pub(crate) field: String,
 }
@@ -37,7 +37,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
         }
     };
     let mut rows = Vec::new();
-    let mut row = |question: &str, answer: String, step: u8, field: String| {
+    let mut row = |question: &str, answer: String, step: Step, field: String| {
         rows.push(AnswerRow {
             question: question.to_owned(),
             answer,
@@ -50,7 +50,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
     row(
         &fill(ask(strings::Q_REGISTERED), &place),
         yes_no(form.registered).to_owned(),
-        step::ENTERPRISE,
+        Step::Enterprise,
         id::REGISTERED.into(),
     );
     if form.registered == Some(true) {
@@ -60,7 +60,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
             region
                 .map_or(not_answered, |r| r.label.get(lang))
                 .to_owned(),
-            step::ENTERPRISE,
+            Step::Enterprise,
             id::REGION.into(),
         );
     }
@@ -70,7 +70,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
         industry
             .map_or(not_answered, |r| r.label.get(lang))
             .to_owned(),
-        step::ENTERPRISE,
+        Step::Enterprise,
         id::INDUSTRY.into(),
     );
     let sme = match form.tech_sme {
@@ -82,7 +82,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
     row(
         ask(strings::Q_TECH_SME),
         sme.to_owned(),
-        step::ENTERPRISE,
+        Step::Enterprise,
         id::TECH_SME.into(),
     );
     if form.tech_sme == Some(YesNoUnsure::Unsure) {
@@ -91,7 +91,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
             (strings::Q_SALES, &form.sales, id::SALES),
             (strings::Q_ASSETS, &form.assets, id::ASSETS),
         ] {
-            row(ask(q), text(value), step::ENTERPRISE, field.into());
+            row(ask(q), text(value), Step::Enterprise, field.into());
         }
     }
     for (q, value, field) in [
@@ -101,28 +101,28 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
         row(
             ask(q),
             yes_no(value).to_owned(),
-            step::ENTERPRISE,
+            Step::Enterprise,
             field.into(),
         );
     }
     row(
         ask(strings::Q_YEAR),
         text(&form.year),
-        step::ENTERPRISE,
+        Step::Enterprise,
         id::YEAR.into(),
     );
     for q in &pack.counts {
         row(
             q.label.get(lang),
             text(form.counts.get(&q.id).map_or("", String::as_str)),
-            step::ITEMS,
+            Step::Items,
             id::count(&q.id),
         );
     }
     row(
         ask(strings::Q_HAS_LOANS),
         yes_no(form.has_loans).to_owned(),
-        step::LOANS,
+        Step::Loans,
         id::HAS_LOANS.into(),
     );
     if form.has_loans == Some(true) {
@@ -144,7 +144,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
             row(
                 &fill(strings::LOAN_N.get(lang), &[("n", &(i + 1).to_string())]),
                 line,
-                step::LOANS,
+                Step::Loans,
                 id::loan(i, "principal"),
             );
         }
@@ -152,7 +152,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
             row(
                 ask(strings::Q_LPR_RATE),
                 format!("{} ({})", text(&form.lpr_rate), text(&form.lpr_date)),
-                step::LOANS,
+                Step::Loans,
                 id::LPR_RATE.into(),
             );
         }
@@ -165,7 +165,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
         row(
             q.label.get(lang),
             level.map_or(not_answered, |o| o.label.get(lang)).to_owned(),
-            step::LEVELS,
+            Step::Levels,
             id::level(&q.id),
         );
     }
@@ -188,7 +188,7 @@ pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
     row(
         ask(strings::Q_SITUATIONS),
         chosen,
-        step::SITUATIONS,
+        Step::Situations,
         format!("ipsc-situation-{first}"),
     );
     rows

@@ -66,7 +66,7 @@ pub struct FieldError {
     /// The id of the field's input (or of the first input of a group).
     pub field: String,
     /// The step it is on.
-    pub step: u8,
+    pub step: Step,
     /// What is wrong.
     pub message: Tr,
 }
@@ -116,24 +116,74 @@ pub mod id {
     }
 }
 
-/// The steps of the questionnaire, in order, then the check page and the results.
-pub mod step {
+/// Where the person is: a step of the questionnaire, then the check page, then the results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
     /// The enterprise.
-    pub const ENTERPRISE: u8 = 1;
+    #[default]
+    Enterprise = 1,
     /// Items granted (patents).
-    pub const ITEMS: u8 = 2;
+    Items,
     /// IP-pledge loans.
-    pub const LOANS: u8 = 3;
+    Loans,
     /// Recognised facilities (workstations).
-    pub const LEVELS: u8 = 4;
+    Levels,
     /// Other situations.
-    pub const SITUATIONS: u8 = 5;
-    /// The number of question steps.
-    pub const QUESTIONS: u8 = 5;
+    Situations,
     /// Check your answers.
-    pub const CHECK: u8 = 6;
+    Check,
     /// The results.
-    pub const RESULTS: u8 = 7;
+    Results,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 7] = [
+        Step::Enterprise,
+        Step::Items,
+        Step::Loans,
+        Step::Levels,
+        Step::Situations,
+        Step::Check,
+        Step::Results,
+    ];
+
+    /// How many steps ask questions.
+    pub const QUESTIONS: u8 = Step::Situations as u8;
+
+    /// Its number, counted from 1 (`Step 2 of 5`, `#step=2`).
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// The question step with this number.
+    pub fn question(number: u8) -> Option<Step> {
+        Step::ALL
+            .into_iter()
+            .find(|s| s.number() == number && s.asks())
+    }
+
+    /// Whether it is a step of the questionnaire (not the check page or the results).
+    pub fn asks(self) -> bool {
+        self <= Step::Situations
+    }
+
+    /// The step after it (the results stay the results).
+    pub fn next(self) -> Step {
+        Step::ALL
+            .into_iter()
+            .find(|s| *s > self)
+            .unwrap_or(Step::Results)
+    }
+
+    /// The step before it (the first stays the first).
+    pub fn previous(self) -> Step {
+        Step::ALL
+            .into_iter()
+            .rev()
+            .find(|s| *s < self)
+            .unwrap_or(Step::Enterprise)
+    }
 }
 
 /// The words for a number the reader refused.
@@ -158,7 +208,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn error(&mut self, field: impl Into<String>, step: u8, message: Tr) {
+    fn error(&mut self, field: impl Into<String>, step: Step, message: Tr) {
         self.errors.push(FieldError {
             field: field.into(),
             step,
@@ -170,7 +220,7 @@ impl Reader<'_> {
         &mut self,
         value: Option<T>,
         field: &str,
-        step: u8,
+        step: Step,
         message: Tr,
     ) -> Option<T> {
         if value.is_none() {
@@ -185,7 +235,7 @@ impl Reader<'_> {
         text: &str,
         quantity: Quantity,
         field: &str,
-        step: u8,
+        step: Step,
         required: Option<Tr>,
     ) -> Option<rust_decimal::Decimal> {
         if text.trim().is_empty() {
@@ -203,7 +253,7 @@ impl Reader<'_> {
         }
     }
 
-    fn date(&mut self, text: &str, field: &str, step: u8, required: Option<Tr>) -> Option<Date> {
+    fn date(&mut self, text: &str, field: &str, step: Step, required: Option<Tr>) -> Option<Date> {
         if text.trim().is_empty() {
             if let Some(message) = required {
                 self.error(field, step, message);
@@ -249,7 +299,7 @@ impl Form {
             errors: Vec::new(),
             pack,
         };
-        let s = step::ENTERPRISE;
+        let s = Step::Enterprise;
         r.answers.year = if self.year.trim().is_empty() {
             Some(default_year)
         } else {
@@ -310,7 +360,7 @@ impl Form {
                     text,
                     Quantity::Count,
                     &field,
-                    step::ITEMS,
+                    Step::Items,
                     Some(strings::ERR_EMPTY),
                 )
                 .and_then(|v| u32::try_from(v).ok())
@@ -319,7 +369,7 @@ impl Form {
             }
         }
 
-        let s = step::LOANS;
+        let s = Step::Loans;
         if r.required(self.has_loans, id::HAS_LOANS, s, strings::ERR_CHOOSE_LOANS) == Some(true) {
             for (i, loan) in self.loans.iter().enumerate() {
                 let field = id::loan(i, "principal");
@@ -414,7 +464,7 @@ impl Form {
                 }
                 _ => r.error(
                     id::level(&question.id),
-                    step::LEVELS,
+                    Step::Levels,
                     strings::ERR_CHOOSE_LEVEL,
                 ),
             }
@@ -479,7 +529,7 @@ mod tests {
         let (answers, errors) = form.read(pack, 2025);
         let found: Vec<(&str, u8, &str)> = errors
             .iter()
-            .map(|e| (e.field.as_str(), e.step, e.message.en))
+            .map(|e| (e.field.as_str(), e.step.number(), e.message.en))
             .collect();
         assert_eq!(
             found,

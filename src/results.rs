@@ -4,7 +4,7 @@
 
 use crate::browser::today;
 use crate::check::answers_list;
-use crate::form::{step, Form};
+use crate::form::{Form, Step};
 use crate::state::{hash_of, Ctx, Texts};
 use crate::storage;
 use crate::strings::{self, fill};
@@ -169,7 +169,7 @@ pub fn results(
             return html! {
                 <div class="ipsc-error-summary">
                     <p>{ strings::ERR_ENGINE.get(lang) }</p>
-                    <a href={hash_of(step::CHECK)} onclick={ctx.link(step::CHECK, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
+                    <a href={hash_of(Step::Check)} onclick={ctx.link(Step::Check, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
                 </div>
             }
         }
@@ -354,7 +354,7 @@ pub fn results(
             <div class="ipsc-actions">
                 <button type="button" class="ipsc-button" onclick={print}>{ strings::PRINT.get(lang) }</button>
                 <button type="button" class="ipsc-button ipsc-button--secondary" onclick={on_download}>{ strings::DOWNLOAD.get(lang) }</button>
-                <a class="ipsc-button ipsc-button--secondary" href={hash_of(step::CHECK)} onclick={ctx.link(step::CHECK, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
+                <a class="ipsc-button ipsc-button--secondary" href={hash_of(Step::Check)} onclick={ctx.link(Step::Check, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
             </div>
             <div class="ipsc-field ipsc-share">
                 <label class="ipsc-label" for="ipsc-share">{ strings::SHARE.get(lang) }</label>

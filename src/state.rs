@@ -1,6 +1,6 @@
 //! The app's state and the actions that change it (Yew's reducer pattern).
 
-use crate::form::{step, FieldError, Form};
+use crate::form::{FieldError, Form, Step};
 use crate::strings::Tr;
 use ipsc_engine::{Lang, Pack};
 use std::rc::Rc;
@@ -36,7 +36,7 @@ pub struct State {
     /// What the user typed.
     pub form: Form,
     /// The step shown (1 to 5, then check and results).
-    pub step: u8,
+    pub step: Step,
     /// The language.
     pub lang: Lang,
     /// Large text (适老化).
@@ -57,7 +57,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             form: Form::default(),
-            step: step::ENTERPRISE,
+            step: Step::Enterprise,
             lang: Lang::Zh,
             large: false,
             show_errors: false,
@@ -74,7 +74,7 @@ pub enum Action {
     /// The user changed an answer.
     Edit(Rc<dyn Fn(&mut Form)>),
     /// Go to a step (from the URL).
-    Go(u8),
+    Go(Step),
     /// Continue failed: show this step's errors.
     Failed,
     /// Switch language.
@@ -109,7 +109,7 @@ impl State {
     /// Whether the screen is as a new visitor finds it: no answer, the first step, the
     /// default language and text size.
     fn is_fresh(&self, default_year: i32) -> bool {
-        self.step == step::ENTERPRISE
+        self.step == Step::Enterprise
             && self.lang == Lang::Zh
             && !self.large
             && self.form == Form::new(default_year)
@@ -183,13 +183,13 @@ pub struct Ctx {
     /// Changes the state.
     pub dispatch: UseReducerDispatcher<State>,
     /// Moves to a step, focusing this field (else the heading) once it shows.
-    pub go: Callback<(u8, Option<String>)>,
+    pub go: Callback<(Step, Option<String>)>,
 }
 
 impl Ctx {
     /// What a link to a step does: moves there itself (the link's `href` is for reading
     /// and for a new tab), so it works the same when the page's URL is not the app's.
-    pub fn link(&self, step: u8, field: Option<String>) -> Callback<MouseEvent> {
+    pub fn link(&self, step: Step, field: Option<String>) -> Callback<MouseEvent> {
         let go = self.go.clone();
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
@@ -200,24 +200,24 @@ impl Ctx {
 
 /// The step in a URL fragment: `#step=2`, `#check`, `#results`; `None` for any other
 /// fragment (an in-page link must not move the user to step 1).
-pub fn step_from_hash(hash: &str) -> Option<u8> {
+pub fn step_from_hash(hash: &str) -> Option<Step> {
     match hash {
-        "" | "#" => Some(step::ENTERPRISE),
-        "#check" => Some(step::CHECK),
-        "#results" => Some(step::RESULTS),
+        "" | "#" => Some(Step::Enterprise),
+        "#check" => Some(Step::Check),
+        "#results" => Some(Step::Results),
         _ => hash
             .strip_prefix("#step=")
             .and_then(|n| n.parse().ok())
-            .filter(|n| (1..=step::QUESTIONS).contains(n)),
+            .and_then(Step::question),
     }
 }
 
 /// The URL fragment of a step.
-pub fn hash_of(step: u8) -> String {
+pub fn hash_of(step: Step) -> String {
     match step {
-        step::CHECK => "#check".into(),
-        step::RESULTS => "#results".into(),
-        n => format!("#step={n}"),
+        Step::Check => "#check".into(),
+        Step::Results => "#results".into(),
+        question => format!("#step={}", question.number()),
     }
 }
 
@@ -227,12 +227,14 @@ mod tests {
 
     #[test]
     fn steps_and_fragments_round_trip() {
-        for n in 1..=step::RESULTS {
-            assert_eq!(step_from_hash(&hash_of(n)), Some(n));
+        for step in Step::ALL {
+            assert_eq!(step_from_hash(&hash_of(step)), Some(step));
         }
+        assert_eq!(hash_of(Step::Items), "#step=2");
         assert_eq!(step_from_hash("#step=99"), None);
+        assert_eq!(step_from_hash("#step=6"), None, "the check page is #check");
         assert_eq!(step_from_hash("#ipsc-year"), None);
-        assert_eq!(step_from_hash(""), Some(1));
+        assert_eq!(step_from_hash(""), Some(Step::Enterprise));
     }
 
     fn fresh() -> Rc<State> {
@@ -250,12 +252,12 @@ mod tests {
             })))
             .reduce(Action::Lang(Lang::En))
             .reduce(Action::Large(true))
-            .reduce(Action::Go(step::LOANS));
+            .reduce(Action::Go(Step::Loans));
         let next = used.reduce(Action::Idle(2025));
         assert_eq!(next.form, Form::new(2025));
         assert_eq!(
             (next.step, next.lang, next.large),
-            (step::ENTERPRISE, Lang::Zh, false)
+            (Step::Enterprise, Lang::Zh, false)
         );
         assert_eq!(next.notice, Some(crate::strings::IDLE_CLEARED));
     }
