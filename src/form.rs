@@ -158,9 +158,8 @@ impl Step {
 
     /// The question step with this number.
     pub fn question(number: u8) -> Option<Step> {
-        Step::ALL
-            .into_iter()
-            .find(|s| s.number() == number && s.asks())
+        let index = usize::from(number).checked_sub(1)?;
+        Step::ALL.get(index).copied().filter(|s| s.asks())
     }
 
     /// Whether it is a step of the questionnaire (not the check page or the results).
@@ -170,18 +169,19 @@ impl Step {
 
     /// The step after it (the results stay the results).
     pub fn next(self) -> Step {
+        // Step n is `ALL[n - 1]`, so the one after it is `ALL[n]`.
         Step::ALL
-            .into_iter()
-            .find(|s| *s > self)
+            .get(usize::from(self.number()))
+            .copied()
             .unwrap_or(Step::Results)
     }
 
     /// The step before it (the first stays the first).
     pub fn previous(self) -> Step {
-        Step::ALL
-            .into_iter()
-            .rev()
-            .find(|s| *s < self)
+        usize::from(self.number())
+            .checked_sub(2)
+            .and_then(|i| Step::ALL.get(i))
+            .copied()
             .unwrap_or(Step::Enterprise)
     }
 }
@@ -484,6 +484,23 @@ impl Form {
 mod tests {
     use super::*;
     use crate::policy::default_pack;
+
+    #[test]
+    fn steps_go_forward_and_back_in_order_and_stop_at_the_ends() {
+        for pair in Step::ALL.windows(2) {
+            if let [before, after] = pair {
+                assert_eq!(before.next(), *after);
+                assert_eq!(after.previous(), *before);
+                assert_eq!(after.number(), before.number() + 1);
+            }
+        }
+        assert_eq!(Step::Results.next(), Step::Results);
+        assert_eq!(Step::Enterprise.previous(), Step::Enterprise);
+        assert_eq!(Step::question(5), Some(Step::Situations));
+        assert_eq!(Step::question(6), None, "the check page asks nothing");
+        assert_eq!(Step::question(0), None);
+        assert_eq!(Step::QUESTIONS, 5);
+    }
 
     fn complete() -> Form {
         let mut form = Form {

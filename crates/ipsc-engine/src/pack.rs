@@ -514,7 +514,11 @@ impl Pack {
     /// code's general words. A sentence that names what the measure is about belongs to
     /// that measure, so a second measure of the same kind is not told the first one's words.
     pub fn say_for(&self, measure: &str, code: impl Code, lang: Lang) -> &str {
-        let key = code.key();
+        self.say_key_for(measure, code.key(), lang)
+    }
+
+    // Not generic, so that the app carries one copy whatever the kinds of code it says.
+    fn say_key_for<'a>(&'a self, measure: &str, key: &'a str, lang: Lang) -> &'a str {
         match self.text.get(&format!("{key}{MEASURE_WORDS}{measure}")) {
             Some(words) => words.get(lang),
             None => self.say_key(key, lang),
