@@ -105,13 +105,8 @@ pub fn json(a: &Answers, assessment: &Assessment) -> Option<String> {
             let line = Object::new();
             set(&line, "measure", &JsValue::from_str(&l.measure));
             set(&line, "clause", &JsValue::from_str(&l.clause));
-            // The status's code without its `status.` prefix, as serde writes the enum.
-            let code = l.status.code();
-            set(
-                &line,
-                "status",
-                &JsValue::from_str(code.strip_prefix("status.").unwrap_or(code)),
-            );
+            // As serde writes the enum (`eligible`).
+            set(&line, "status", &JsValue::from_str(l.status.code()));
             set(&line, "amount", &text(&l.amount));
             JsValue::from(line)
         })

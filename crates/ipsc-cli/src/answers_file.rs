@@ -166,10 +166,8 @@ fn problem(path: &str, message: &str, value: Option<&Value>) -> (String, String)
             "a Decimal type representing a fixed-point number",
             "a decimal number in quotes, such as \"5000000.00\"",
         ),
-        (
-            "expected u32",
-            "expected a whole number from 0 to 4294967295",
-        ),
+        // The engine states each quantity's own limit once the file is read.
+        ("expected u32", "expected a whole number"),
         ("expected i32", "expected a whole number such as 2025"),
         ("expected a boolean", "expected true or false"),
         ("expected a string", "expected text in quotes"),

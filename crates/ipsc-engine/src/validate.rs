@@ -5,7 +5,7 @@
 //! It sits above [`crate::pack`] (data) and [`crate::codes`], and below nothing else: the
 //! assessment and the words never need it, and it needs neither of them.
 
-use crate::codes;
+use crate::codes::{self, Code, Reason, Warning};
 use crate::date::Date;
 use crate::i18n::Text;
 use crate::pack::{LprTable, Pack, Rule, Trigger, MEASURE_WORDS};
@@ -258,16 +258,22 @@ impl Validator {
         for (i, c) in pack.caveats.iter().enumerate() {
             self.text(&format!("caveat[{i}].text"), &c.text);
         }
-        // Words for one measure: the code must be one the engine says, and the measure
-        // the pack's, or the words would never show.
-        for key in pack.text.keys() {
+        // Words for one measure: only a line's reasons and warnings are said per measure,
+        // the measure must be the pack's (or the words would never show), and the words
+        // must exist in both languages (or the line would show an empty sentence).
+        for (key, text) in pack.text.iter() {
             if let Some((code, measure)) = key.split_once(MEASURE_WORDS) {
-                if !codes::every_key().any(|k| k == code) {
+                let said_per_measure = Reason::ALL.iter().map(|r| r.key());
+                if !said_per_measure
+                    .chain(Warning::ALL.iter().map(|w| w.key()))
+                    .any(|k| k == code)
+                {
                     self.problem(
                         format!("text.{key}"),
-                        format!("`{code}` is not a code the engine says"),
+                        format!("`{code}` is not a reason or warning the engine says of a line"),
                     );
                 }
+                self.text(&format!("text.{key}"), text);
                 if pack.measure(measure).is_none() {
                     self.problem(
                         format!("text.{key}"),

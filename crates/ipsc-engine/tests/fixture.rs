@@ -131,8 +131,12 @@ fn unknown_fields_in_a_pack_are_errors() {
 
 /// The fixture pack with more words in its `text` table.
 fn with_words(lines: &str) -> ipsc_engine::Pack {
-    let source =
-        include_str!("fixture-pack.toml").replace("[text]\n", &format!("[text]\n{lines}\n"));
+    let fixture = include_str!("fixture-pack.toml");
+    assert!(
+        fixture.contains("[text]\n"),
+        "the fixture has a [text] table"
+    );
+    let source = fixture.replace("[text]\n", &format!("[text]\n{lines}\n"));
     toml::from_str(&source).unwrap()
 }
 
@@ -166,14 +170,18 @@ fn words_for_one_measure_replace_the_general_words_for_that_measure_only() {
 fn words_for_an_unknown_measure_or_code_are_refused() {
     let pack = with_words(
         r#""reason.no-items@no-such-measure" = { zh = "甲", en = "A" }
-"reason.no-such-reason@station" = { zh = "乙", en = "B" }"#,
+"reason.no-such-reason@station" = { zh = "乙", en = "B" }
+"status.eligible@station" = { zh = "丙", en = "C" }
+"reason.no-level@station" = { zh = "丁", en = "" }"#,
     );
     let problems: Vec<String> = pack.validate().iter().map(ToString::to_string).collect();
     assert_eq!(
         problems,
         [
             "text.reason.no-items@no-such-measure: names measure `no-such-measure`, which the pack does not have",
-            "text.reason.no-such-reason@station: `reason.no-such-reason` is not a code the engine says",
+            "text.reason.no-level@station.en: the English text is empty",
+            "text.reason.no-such-reason@station: `reason.no-such-reason` is not a reason or warning the engine says of a line",
+            "text.status.eligible@station: `status.eligible` is not a reason or warning the engine says of a line",
         ]
     );
 }
