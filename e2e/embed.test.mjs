@@ -44,13 +44,20 @@ async function site(body, extra = '') {
 
 const embedJs = () => `<script type="module" src="${app.origin}/embed.js"></script>`;
 
-test('one line of script shows the app in another site\'s page, which keeps its own URL', TEST, async (t) => {
+// Another site's article with the one line of script, open in a new page, the app's first
+// heading shown; the site closes when the test ends.
+async function embeddedByScript(t) {
   const other = await site(embedJs());
   t.after(() => other.close());
   const page = await app.context.newPage();
   await page.goto(other.origin + '/article');
   const heading = page.locator('.ipsc h1');
   await heading.waitFor();
+  return { other, page, heading };
+}
+
+test('one line of script shows the app in another site\'s page, which keeps its own URL', TEST, async (t) => {
+  const { other, page, heading } = await embeddedByScript(t);
   assert.equal(await heading.innerText(), '企业基本情况');
   assert.equal(await page.locator('main > #ipsc-root').count(), 1, 'mounted where the script is');
   await page.locator('#ipsc-registered-yes').check();
@@ -101,12 +108,7 @@ test('a frame shows the app in another site\'s page', TEST, async (t) => {
 
 test('embedded, the app asks nothing of any origin but its own and the page\'s, and logs no errors', TEST, async (t) => {
   // A journey of its own to the results, so this holds when it runs alone.
-  const other = await site(embedJs());
-  t.after(() => other.close());
-  const page = await app.context.newPage();
-  await page.goto(other.origin + '/article');
-  const heading = page.locator('.ipsc h1');
-  await heading.waitFor();
+  const { other, page, heading } = await embeddedByScript(t);
   await page.locator('#ipsc-registered-yes').check();
   await page.locator('#ipsc-tech-sme-yes').check();
   await page.locator('#ipsc-abnormal-no').check();
