@@ -263,8 +263,9 @@ fn no_damaged_answers_file_makes_the_engine_panic() {
         Ok(())
     });
     let reached = reached.load(Ordering::Relaxed);
+    // 36 to 53 of 256 damaged files parsed in ten runs.
     assert!(
-        reached >= cases / 10,
+        reached >= cases / 20,
         "only {reached} of {cases} damaged files parsed"
     );
 }
@@ -336,11 +337,11 @@ fn more_patents_raise_an_eligible_reward_by_its_amount_and_change_nothing_else()
         }
         Ok(())
     });
-    // 256 cases gave 91 to 102 eligible reward lines in five runs; the strict branch must
-    // have run often.
+    // 256 cases gave 78 to 112 eligible reward lines in fifteen runs; the strict branch
+    // must have run often. The bound leaves room: the inputs are random on every run.
     let strict = strict.load(Ordering::Relaxed);
     assert!(
-        strict >= cases / 4,
+        strict >= cases / 8,
         "only {strict} eligible reward lines in {cases} cases"
     );
 }
@@ -428,11 +429,11 @@ fn a_larger_principal_raises_an_eligible_uncapped_subsidy_and_never_lowers_a_lin
         }
         Ok(())
     });
-    // 256 cases gave 144 to 175 eligible, uncapped subsidy lines in five runs; the strict
-    // branch must have run often.
+    // 256 cases gave 84 to 175 eligible, uncapped subsidy lines in sixteen runs (a bound
+    // of a third once failed a clean run at 84); the strict branch must have run often.
     let strict = strict.load(Ordering::Relaxed);
     assert!(
-        strict >= cases / 3,
+        strict >= cases / 8,
         "only {strict} eligible subsidy lines in {cases} cases"
     );
 }
