@@ -10,7 +10,7 @@ use crate::form::{FieldError, Form, Step};
 use crate::policy::{self, default_pack};
 use crate::results::results;
 use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State, Texts};
-use crate::steps::{enterprise, items, levels, loans, situations};
+use crate::steps::step;
 use crate::storage::{self, LinkError};
 use crate::strings::{self, fill};
 use ipsc_engine::explain::money;
@@ -88,7 +88,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
         ..State::default()
     };
     if let Some(text) = storage::from_fragment(&hash) {
-        match storage::decode(&pack.meta.id, text) {
+        match storage::decode(pack, text) {
             Ok(linked) => {
                 state.form = linked;
                 state.step = Step::Check;
@@ -104,9 +104,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
         }
         replace_hash(&hash_of(state.step));
     } else if persist {
-        if let Some(saved) =
-            storage::load().and_then(|text| storage::decode(&pack.meta.id, &text).ok())
-        {
+        if let Some(saved) = storage::load().and_then(|text| storage::decode(pack, &text).ok()) {
             state.form = saved;
         }
     }
@@ -186,10 +184,9 @@ pub fn Journey(props: &JourneyProps) -> Html {
     }
     // Keep answers as they change (never an empty form: "clear" must leave nothing behind).
     {
-        let id = pack.meta.id.clone();
         use_effect_with(state.form.clone(), move |form| {
             if persist && !form.is_untouched() {
-                storage::save(&storage::encode(&id, form));
+                storage::save(&storage::encode(pack, form));
             }
         });
     }
@@ -310,12 +307,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
     };
     let form = &state.form;
     let (title, body) = match at {
-        Step::Enterprise => (strings::STEP_ENTERPRISE, enterprise(&ctx, form)),
-        Step::Items => (strings::STEP_ITEMS, items(&ctx, form)),
-        Step::Loans => (strings::STEP_LOANS, loans(&ctx, form)),
-        Step::Levels => (strings::STEP_LEVELS, levels(&ctx, form)),
-        Step::Situations => (strings::STEP_SITUATIONS, situations(&ctx, form)),
-        Step::Check => (strings::STEP_CHECK, check(&ctx, form)),
+        question if question.asks() => (question.title(), step(&ctx, form, question)),
+        Step::Check => (at.title(), check(&ctx, form)),
         _ => (
             strings::RESULTS,
             results(

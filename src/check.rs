@@ -1,10 +1,12 @@
 //! "Check your answers": every answer in words, with the step and field that ask it, for
 //! the check page (with change links) and the printed report (without).
 
-use crate::form::{id, Form, Step};
+use crate::form::{get, Form};
+use crate::questions::{item_field, questions, Kind, Question, Step};
 use crate::state::{hash_of, Ctx};
-use crate::strings::{self, fill, Tr};
-use ipsc_engine::{Lang, YesNoUnsure};
+use crate::strings::{self, fill};
+use ipsc_engine::number::Quantity;
+use ipsc_engine::Lang;
 use yew::prelude::*;
 
 /// One answer on the check page: the question, the answer, and where to change it (the
@@ -22,176 +24,126 @@ pub(crate) struct AnswerRow {
 
 /// The answers as rows, for the check page and the printed report.
 pub(crate) fn answer_rows(ctx: &Ctx, form: &Form) -> Vec<AnswerRow> {
-    let (lang, pack) = (ctx.lang, ctx.pack.0);
-    let not_answered = strings::NOT_ANSWERED.get(lang);
-    let yes_no = |v: Option<bool>| match v {
-        Some(true) => strings::YES.get(lang),
-        Some(false) => strings::NO.get(lang),
-        None => not_answered,
-    };
-    let text = |v: &str| {
-        if v.trim().is_empty() {
-            not_answered.to_owned()
-        } else {
-            v.to_owned()
-        }
-    };
     let mut rows = Vec::new();
-    let mut row = |question: &str, answer: String, step: Step, field: String| {
-        rows.push(AnswerRow {
-            question: question.to_owned(),
-            answer,
-            step,
-            field,
-        });
-    };
-    let ask = |q: Tr| q.get(lang);
-    let place = [("place", pack.meta.jurisdiction.get(lang))];
-    row(
-        &fill(ask(strings::Q_REGISTERED), &place),
-        yes_no(form.registered).to_owned(),
-        Step::Enterprise,
-        id::REGISTERED.into(),
-    );
-    if form.registered == Some(true) {
-        let region = pack.regions.iter().find(|r| r.id == form.region);
-        row(
-            ask(strings::Q_REGION),
-            region
-                .map_or(not_answered, |r| r.label.get(lang))
-                .to_owned(),
-            Step::Enterprise,
-            id::REGION.into(),
-        );
+    for q in &questions(ctx.pack.0) {
+        rows_of(ctx.lang, form, q, &mut rows);
     }
-    let industry = pack.industries.iter().find(|r| r.id == form.industry);
-    row(
-        ask(strings::Q_INDUSTRY),
-        industry
-            .map_or(not_answered, |r| r.label.get(lang))
-            .to_owned(),
-        Step::Enterprise,
-        id::INDUSTRY.into(),
-    );
-    let sme = match form.tech_sme {
-        Some(YesNoUnsure::Yes) => strings::YES.get(lang),
-        Some(YesNoUnsure::No) => strings::NO.get(lang),
-        Some(YesNoUnsure::Unsure) => strings::NOT_SURE.get(lang),
-        None => not_answered,
-    };
-    row(
-        ask(strings::Q_TECH_SME),
-        sme.to_owned(),
-        Step::Enterprise,
-        id::TECH_SME.into(),
-    );
-    if form.tech_sme == Some(YesNoUnsure::Unsure) {
-        for (q, value, field) in [
-            (strings::Q_STAFF, &form.staff, id::STAFF),
-            (strings::Q_SALES, &form.sales, id::SALES),
-            (strings::Q_ASSETS, &form.assets, id::ASSETS),
-        ] {
-            row(ask(q), text(value), Step::Enterprise, field.into());
-        }
-    }
-    for (q, value, field) in [
-        (strings::Q_ABNORMAL, form.abnormal, id::ABNORMAL),
-        (strings::Q_DISHONEST, form.dishonest, id::DISHONEST),
-    ] {
-        row(
-            ask(q),
-            yes_no(value).to_owned(),
-            Step::Enterprise,
-            field.into(),
-        );
-    }
-    row(
-        ask(strings::Q_YEAR),
-        text(&form.year),
-        Step::Enterprise,
-        id::YEAR.into(),
-    );
-    for q in &pack.counts {
-        row(
-            q.label.get(lang),
-            text(form.counts.get(&q.id).map_or("", String::as_str)),
-            Step::Items,
-            id::count(&q.id),
-        );
-    }
-    row(
-        ask(strings::Q_HAS_LOANS),
-        yes_no(form.has_loans).to_owned(),
-        Step::Loans,
-        id::HAS_LOANS.into(),
-    );
-    if form.has_loans == Some(true) {
-        for (i, loan) in form.loans.iter().enumerate() {
-            let mut line = fill(
-                strings::LOAN_SUMMARY.get(lang),
-                &[
-                    ("principal", &text(&loan.principal)),
-                    ("start", &text(&loan.start)),
-                    ("term", &text(&loan.term)),
-                ],
-            );
-            if !loan.rate.trim().is_empty() {
-                line.push_str(&fill(
-                    strings::LOAN_SUMMARY_RATE.get(lang),
-                    &[("rate", &format!("{}%", loan.rate.trim()))],
-                ));
-            }
-            row(
-                &fill(strings::LOAN_N.get(lang), &[("n", &(i + 1).to_string())]),
-                line,
-                Step::Loans,
-                id::loan(i, "principal"),
-            );
-        }
-        if !form.lpr_date.is_empty() || !form.lpr_rate.is_empty() {
-            row(
-                ask(strings::Q_LPR_RATE),
-                format!("{} ({})", text(&form.lpr_rate), text(&form.lpr_date)),
-                Step::Loans,
-                id::LPR_RATE.into(),
-            );
-        }
-    }
-    for q in &pack.levels {
-        let level = form
-            .levels
-            .get(&q.id)
-            .and_then(|l| q.options.iter().find(|o| &o.id == l));
-        row(
-            q.label.get(lang),
-            level.map_or(not_answered, |o| o.label.get(lang)).to_owned(),
-            Step::Levels,
-            id::level(&q.id),
-        );
-    }
-    let chosen: Vec<&str> = pack
-        .situations
-        .iter()
-        .filter(|s| form.situations.contains(&s.id))
-        .map(|s| s.label.get(lang))
-        .collect();
-    let chosen = if chosen.is_empty() {
-        strings::NONE_CHOSEN.get(lang).to_owned()
-    } else {
-        chosen.join(if lang == Lang::Zh { "；" } else { "; " })
-    };
-    let first = pack
-        .situations
-        .first()
-        .map(|s| s.id.as_str())
-        .unwrap_or_default();
-    row(
-        ask(strings::Q_SITUATIONS),
-        chosen,
-        Step::Situations,
-        format!("ipsc-situation-{first}"),
-    );
     rows
+}
+
+/// What was typed, or "not answered".
+fn typed(lang: Lang, value: &str) -> String {
+    if value.trim().is_empty() {
+        strings::NOT_ANSWERED.get(lang).to_owned()
+    } else {
+        value.to_owned()
+    }
+}
+
+/// A question's answer in words.
+fn in_words(lang: Lang, q: &Question<'_>, value: &str, form: &Form) -> String {
+    match &q.kind {
+        Kind::YesNo => match value {
+            "1" => strings::YES.get(lang),
+            "0" => strings::NO.get(lang),
+            _ => strings::NOT_ANSWERED.get(lang),
+        }
+        .to_owned(),
+        Kind::Radios(_) | Kind::Select(_) => q
+            .kind
+            .choices()
+            .into_iter()
+            .find(|c| c.value == value)
+            .map_or(strings::NOT_ANSWERED.get(lang).to_owned(), |c| {
+                c.label.get(lang)
+            }),
+        Kind::Many(choices) => {
+            let ticked: Vec<String> = choices
+                .iter()
+                .filter(|c| form.ticked.contains(&c.value))
+                .map(|c| c.label.get(lang))
+                .collect();
+            if ticked.is_empty() {
+                strings::NONE_CHOSEN.get(lang).to_owned()
+            } else {
+                ticked.join(if lang == Lang::Zh { "；" } else { "; " })
+            }
+        }
+        _ => typed(lang, value),
+    }
+}
+
+/// The rows of a question and of what it holds or reveals.
+fn rows_of(lang: Lang, form: &Form, q: &Question<'_>, rows: &mut Vec<AnswerRow>) {
+    let value = form.get(&q.key);
+    match &q.kind {
+        Kind::Items {
+            heading,
+            summary,
+            summary_more,
+            questions,
+            ..
+        } => {
+            for (i, item) in form.items.iter().enumerate() {
+                let answers: Vec<(&str, String)> = questions
+                    .iter()
+                    .map(|c| (c.key.as_str(), typed(lang, get(item, &c.key))))
+                    .collect();
+                let mut line = fill(
+                    summary.get(lang),
+                    &answers
+                        .iter()
+                        .map(|(k, v)| (*k, v.as_str()))
+                        .collect::<Vec<_>>(),
+                );
+                // Optional answers are added only when given.
+                for c in questions
+                    .iter()
+                    .filter(|c| !matches!(c.need, crate::questions::Need::Required(_)))
+                {
+                    let given = get(item, &c.key).trim();
+                    if !given.is_empty() {
+                        let given = match c.kind {
+                            Kind::Number {
+                                quantity: Quantity::Percent,
+                                ..
+                            } => {
+                                format!("{}%", given.trim_end_matches(['%', ' ']))
+                            }
+                            _ => given.to_owned(),
+                        };
+                        line.push_str(&fill(summary_more.get(lang), &[(c.key.as_str(), &given)]));
+                    }
+                }
+                rows.push(AnswerRow {
+                    question: fill(heading.get(lang), &[("n", &(i + 1).to_string())]),
+                    answer: line,
+                    step: q.step,
+                    field: questions
+                        .first()
+                        .map_or_else(String::new, |c| item_field(&q.key, i, &c.key)),
+                });
+            }
+        }
+        Kind::Folded { questions, .. } => {
+            if questions.iter().any(|c| !form.get(&c.key).is_empty()) {
+                for c in questions {
+                    rows_of(lang, form, c, rows);
+                }
+            }
+        }
+        _ => rows.push(AnswerRow {
+            question: q.label.get(lang),
+            answer: in_words(lang, q, value, form),
+            step: q.step,
+            field: q.first_field(),
+        }),
+    }
+    if let Some(reveal) = q.reveals.as_ref().filter(|r| r.when == value) {
+        for c in &reveal.questions {
+            rows_of(lang, form, c, rows);
+        }
+    }
 }
 
 /// The answers as a summary list; with change links on the check page, which open the

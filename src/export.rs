@@ -6,7 +6,8 @@
 //! cost more of the first load than this whole module. The browser tests check that the
 //! answers come out exactly as serde writes them, which is what `ipsc assess` reads.
 
-use ipsc_engine::{Answers, Assessment};
+use crate::questions::{flatten, questions, Answer, Kind, Lens, Question, Value};
+use ipsc_engine::{Answers, Assessment, Pack};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
@@ -19,81 +20,122 @@ fn text(value: &impl ToString) -> JsValue {
     JsValue::from_str(&value.to_string())
 }
 
-/// Sets `key` only when there is a value, as serde's `skip_serializing_if` does.
-fn set_some<T>(object: &Object, key: &str, value: Option<T>, to_js: impl Fn(T) -> JsValue) {
-    if let Some(value) = value {
-        set(object, key, &to_js(value));
+/// The object at `key` in `object`, made if it is not there yet.
+fn child(object: &Object, key: &str) -> Object {
+    match Reflect::get(object, &JsValue::from_str(key)) {
+        Ok(found) if found.is_object() => Object::from(found),
+        _ => {
+            let made = Object::new();
+            set(object, key, &made);
+            made
+        }
     }
 }
 
-/// The answers as serde writes them (every `None` and empty collection left out).
-pub fn answers(a: &Answers) -> Object {
+/// Sets a value at a path of keys, making the objects on the way (`size.staff`).
+fn set_at<'k>(object: &Object, mut path: impl Iterator<Item = &'k str>, value: &JsValue) {
+    let mut at = object.clone();
+    let mut key = path.next().unwrap_or_default();
+    for next in path {
+        at = child(&at, key);
+        key = next;
+    }
+    set(&at, key, value);
+}
+
+/// A value as serde writes it: decimals and dates as text, the rest as themselves.
+fn js(value: Value) -> JsValue {
+    match value {
+        Value::Flag(v) => v.into(),
+        // Years, counts and months: far inside what a double holds exactly.
+        #[allow(clippy::cast_precision_loss)]
+        Value::Whole(v) => JsValue::from_f64(v as f64),
+        Value::Decimal(v) => text(&v),
+        Value::Date(v) => text(&v),
+        Value::Id(v) => JsValue::from_str(&v),
+        Value::Ids(v) => v
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect::<Array>()
+            .into(),
+    }
+}
+
+/// A record (a loan, a newer LPR) as an object, its fields from its questions' lenses.
+fn record<T>(
+    record: &T,
+    questions: &[Question<'_>],
+    lens: impl Fn(&Answer) -> Option<Lens<T>>,
+) -> JsValue {
+    let o = Object::new();
+    for lens in questions.iter().filter_map(|q| lens(&q.answer)) {
+        if let Some(value) = (lens.get)(record) {
+            set(&o, lens.path, &js(value));
+        }
+    }
+    o.into()
+}
+
+/// The answers as serde writes them (every `None` and empty collection left out), each
+/// where its question says.
+pub fn answers(pack: &Pack, a: &Answers) -> Object {
     let o = Object::new();
     set(&o, "version", &a.version.into());
-    set_some(&o, "pack", a.pack.as_deref(), JsValue::from_str);
-    set_some(&o, "year", a.year, JsValue::from);
-    set_some(
-        &o,
-        "registered_locally",
-        a.registered_locally,
-        JsValue::from,
-    );
-    set_some(&o, "region", a.region.as_deref(), JsValue::from_str);
-    set_some(&o, "industry", a.industry.as_deref(), JsValue::from_str);
-    set_some(&o, "tech_sme", a.tech_sme, |v| JsValue::from_str(v.code()));
-    set_some(&o, "size", a.size.as_ref(), |s| {
-        let size = Object::new();
-        set_some(&size, "staff", s.staff, JsValue::from);
-        set_some(&size, "sales", s.sales.as_ref(), text);
-        set_some(&size, "assets", s.assets.as_ref(), text);
-        size.into()
-    });
-    set_some(&o, "abnormal_list", a.abnormal_list, JsValue::from);
-    set_some(&o, "dishonest_list", a.dishonest_list, JsValue::from);
-    if !a.counts.is_empty() {
-        let counts = Object::new();
-        for (id, n) in a.counts.iter() {
-            set(&counts, id, &(*n).into());
+    if let Some(id) = &a.pack {
+        set(&o, "pack", &JsValue::from_str(id));
+    }
+    let all = questions(pack);
+    for (q, _) in flatten(&all) {
+        match (&q.answer, &q.kind) {
+            (Answer::Field(lens), _) => {
+                if let Some(value) = (lens.get)(a) {
+                    set_at(&o, lens.path.split('.'), &js(value));
+                }
+            }
+            (Answer::Count(id), _) => {
+                if let Some(n) = a.counts.get(id) {
+                    set_at(&o, ["counts", id.as_str()].into_iter(), &(*n).into());
+                }
+            }
+            (Answer::Level(id), _) => {
+                if let Some(level) = a.levels.get(id) {
+                    set_at(
+                        &o,
+                        ["levels", id.as_str()].into_iter(),
+                        &JsValue::from_str(level),
+                    );
+                }
+            }
+            (Answer::Records(path), Kind::Items { questions, .. }) if !a.loans.is_empty() => {
+                let loans: Array = a
+                    .loans
+                    .iter()
+                    .map(|loan| {
+                        record(loan, questions, |answer| match answer {
+                            Answer::Loan(lens) => Some(*lens),
+                            _ => None,
+                        })
+                    })
+                    .collect();
+                set(&o, path, &loans);
+            }
+            (Answer::Records(path), Kind::Folded { questions, .. }) => {
+                if let Some(lpr) = &a.newer_lpr {
+                    let lpr = record(lpr, questions, |answer| match answer {
+                        Answer::Lpr(lens) => Some(*lens),
+                        _ => None,
+                    });
+                    set(&o, path, &lpr);
+                }
+            }
+            _ => {}
         }
-        set(&o, "counts", &counts);
-    }
-    if !a.loans.is_empty() {
-        let loans: Array = a
-            .loans
-            .iter()
-            .map(|l| {
-                let loan = Object::new();
-                set(&loan, "principal", &text(&l.principal));
-                set(&loan, "start", &text(&l.start));
-                set(&loan, "term_months", &l.term_months.into());
-                set_some(&loan, "contract_rate", l.contract_rate.as_ref(), text);
-                JsValue::from(loan)
-            })
-            .collect();
-        set(&o, "loans", &loans);
-    }
-    set_some(&o, "newer_lpr", a.newer_lpr.as_ref(), |n| {
-        let lpr = Object::new();
-        set(&lpr, "effective", &text(&n.effective));
-        set(&lpr, "one_year", &text(&n.one_year));
-        lpr.into()
-    });
-    if !a.levels.is_empty() {
-        let levels = Object::new();
-        for (id, level) in a.levels.iter() {
-            set(&levels, id, &JsValue::from_str(level));
-        }
-        set(&o, "levels", &levels);
-    }
-    if !a.situations.is_empty() {
-        let situations: Array = a.situations.iter().map(|s| JsValue::from_str(s)).collect();
-        set(&o, "situations", &situations);
     }
     o
 }
 
 /// The whole download, indented for people to read.
-pub fn json(a: &Answers, assessment: &Assessment) -> Option<String> {
+pub fn json(pack: &Pack, a: &Answers, assessment: &Assessment) -> Option<String> {
     let outcome = Object::new();
     set(&outcome, "pack", &JsValue::from_str(&assessment.pack));
     set(&outcome, "year", &assessment.year.into());
@@ -113,7 +155,7 @@ pub fn json(a: &Answers, assessment: &Assessment) -> Option<String> {
         .collect();
     set(&outcome, "lines", &lines);
     let export = Object::new();
-    set(&export, "answers", &answers(a));
+    set(&export, "answers", &answers(pack, a));
     set(&export, "assessment", &outcome);
     js_sys::JSON::stringify_with_replacer_and_space(&export, &JsValue::NULL, &JsValue::from(2))
         .ok()

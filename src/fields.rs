@@ -154,29 +154,6 @@ impl Ctx {
         }
     }
 
-    /// Yes and no radios for an `Option<bool>` of the form.
-    pub fn yes_no(
-        &self,
-        base: &str,
-        legend: &str,
-        hint: Option<&str>,
-        value: Option<bool>,
-        set: fn(&mut Form, bool),
-    ) -> Html {
-        let options = [(true, strings::YES), (false, strings::NO)]
-            .into_iter()
-            .map(|(v, label)| {
-                (
-                    if v { "yes" } else { "no" }.to_owned(),
-                    label.get(self.lang).to_owned(),
-                    value == Some(v),
-                    self.edit(move |f| set(f, v)),
-                )
-            })
-            .collect();
-        self.radios(base, legend, hint, options, true)
-    }
-
     /// A select. `groups` are (group label, options of (id, label)); an empty choice leads.
     pub fn select(
         &self,

@@ -1,63 +1,35 @@
 //! What the user has typed, kept exactly as typed, and how it becomes the engine's answers.
 //!
 //! The form never loses a keystroke: a value that does not parse stays in the form with
-//! its error, and the answers simply leave it out until it is fixed.
+//! its error, and the answers simply leave it out until it is fixed. The form knows no
+//! question by name: it keeps each answer under its question's key and reads it as the
+//! question table ([`crate::questions`]) says.
 
+pub use crate::questions::Step;
+use crate::questions::{
+    flatten, item_field, questions, Answer, Kind, Lens, Need, Question, Said, Value,
+};
 use crate::strings::{self, Tr};
-use ipsc_engine::number::{parse, parse_count, NumberError, Quantity};
-use ipsc_engine::{Answers, Date, Loan, NewerLpr, Pack, YesNoUnsure, ANSWERS_VERSION};
+use ipsc_engine::number::{parse, NumberError, Quantity};
+use ipsc_engine::{Answers, Date, Loan, NewerLpr, Pack, ANSWERS_VERSION};
 use litemap::LiteMap;
+use rust_decimal::Decimal;
 
-/// One loan as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LoanForm {
-    /// Principal, yuan.
-    pub principal: String,
-    /// Start date, `YYYY-MM-DD`.
-    pub start: String,
-    /// Term, months.
-    pub term: String,
-    /// Contract rate, percent (optional).
-    pub rate: String,
-}
+/// Answers by question key, as typed or chosen.
+pub type Values = LiteMap<String, String>;
 
 /// Everything typed or chosen, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Form {
-    /// The assessment year.
-    pub year: String,
-    /// Registered in the jurisdiction.
-    pub registered: Option<bool>,
-    /// Region id.
-    pub region: String,
-    /// Industry id.
-    pub industry: String,
-    /// Registered as a technology-based SME.
-    pub tech_sme: Option<YesNoUnsure>,
-    /// Staff, when unsure.
-    pub staff: String,
-    /// Annual sales, when unsure.
-    pub sales: String,
-    /// Total assets, when unsure.
-    pub assets: String,
-    /// On the abnormal-operations list.
-    pub abnormal: Option<bool>,
-    /// On a serious-dishonesty list.
-    pub dishonest: Option<bool>,
-    /// Counts by count question id.
-    pub counts: LiteMap<String, String>,
-    /// Whether there are IP-pledge loans.
-    pub has_loans: Option<bool>,
-    /// The loans.
-    pub loans: Vec<LoanForm>,
-    /// A newer LPR's effective date.
-    pub lpr_date: String,
-    /// A newer LPR's rate.
-    pub lpr_rate: String,
-    /// Levels by level question id.
-    pub levels: LiteMap<String, String>,
-    /// Situations that apply, in the order they were ticked.
-    pub situations: Vec<String>,
+    /// Each question's answer by its key, as typed or as the value of the choice made
+    /// (yes and no are `1` and `0`); an empty answer is not kept.
+    pub values: Values,
+    /// The choices ticked in the questionnaire's question of several answers (the
+    /// situations), in the order ticked.
+    pub ticked: Vec<String>,
+    /// The items added to the questionnaire's repeated group (the loans), each its
+    /// answers by key.
+    pub items: Vec<Values>,
 }
 
 /// A field that needs fixing: its element id and what to say.
@@ -68,122 +40,9 @@ pub struct FieldError {
     /// The step it is on.
     pub step: Step,
     /// What is wrong.
-    pub message: Tr,
-}
-
-/// Field ids, shared by the form's checks, the inputs and the error links.
-pub mod id {
-    /// The year field.
-    pub const YEAR: &str = "ipsc-year";
-    /// The first radio of the registration question.
-    pub const REGISTERED: &str = "ipsc-registered-yes";
-    /// The region select.
-    pub const REGION: &str = "ipsc-region";
-    /// The industry select.
-    pub const INDUSTRY: &str = "ipsc-industry";
-    /// The first radio of the SME question.
-    pub const TECH_SME: &str = "ipsc-tech-sme-yes";
-    /// Staff.
-    pub const STAFF: &str = "ipsc-staff";
-    /// Sales.
-    pub const SALES: &str = "ipsc-sales";
-    /// Assets.
-    pub const ASSETS: &str = "ipsc-assets";
-    /// The first radio of the abnormal-list question.
-    pub const ABNORMAL: &str = "ipsc-abnormal-yes";
-    /// The first radio of the dishonesty-list question.
-    pub const DISHONEST: &str = "ipsc-dishonest-yes";
-    /// The first radio of the loans question.
-    pub const HAS_LOANS: &str = "ipsc-has-loans-yes";
-    /// The newer LPR's date.
-    pub const LPR_DATE: &str = "ipsc-lpr-date";
-    /// The newer LPR's rate.
-    pub const LPR_RATE: &str = "ipsc-lpr-rate";
-
-    /// A count field.
-    pub fn count(question: &str) -> String {
-        format!("ipsc-count-{question}")
-    }
-
-    /// A loan's field.
-    pub fn loan(index: usize, field: &str) -> String {
-        format!("ipsc-loan-{index}-{field}")
-    }
-
-    /// The first radio of a level question.
-    pub fn level(question: &str) -> String {
-        format!("ipsc-level-{question}-0")
-    }
-}
-
-/// Where the person is: a step of the questionnaire, then the check page, then the results.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Step {
-    /// The enterprise.
-    #[default]
-    Enterprise = 1,
-    /// Items granted (patents).
-    Items,
-    /// IP-pledge loans.
-    Loans,
-    /// Recognised facilities (workstations).
-    Levels,
-    /// Other situations.
-    Situations,
-    /// Check your answers.
-    Check,
-    /// The results.
-    Results,
-}
-
-impl Step {
-    /// Every step, in order.
-    pub const ALL: [Step; 7] = [
-        Step::Enterprise,
-        Step::Items,
-        Step::Loans,
-        Step::Levels,
-        Step::Situations,
-        Step::Check,
-        Step::Results,
-    ];
-
-    /// How many steps ask questions.
-    pub const QUESTIONS: u8 = Step::Situations as u8;
-
-    /// Its number, counted from 1 (`Step 2 of 5`, `#step=2`).
-    pub fn number(self) -> u8 {
-        self as u8
-    }
-
-    /// The question step with this number.
-    pub fn question(number: u8) -> Option<Step> {
-        let index = usize::from(number).checked_sub(1)?;
-        Step::ALL.get(index).copied().filter(|s| s.asks())
-    }
-
-    /// Whether it is a step of the questionnaire (not the check page or the results).
-    pub fn asks(self) -> bool {
-        self <= Step::Situations
-    }
-
-    /// The step after it (the results stay the results).
-    pub fn next(self) -> Step {
-        // Step n is `ALL[n - 1]`, so the one after it is `ALL[n]`.
-        Step::ALL
-            .get(usize::from(self.number()))
-            .copied()
-            .unwrap_or(Step::Results)
-    }
-
-    /// The step before it (the first stays the first).
-    pub fn previous(self) -> Step {
-        usize::from(self.number())
-            .checked_sub(2)
-            .and_then(|i| Step::ALL.get(i))
-            .copied()
-            .unwrap_or(Step::Enterprise)
-    }
+    pub message: Said,
+    /// The item it is in (`Loan 2`), said before it in the error summary.
+    pub within: Option<Said>,
 }
 
 /// The words for a number the reader refused.
@@ -200,92 +59,284 @@ pub fn number_error(error: NumberError) -> Tr {
     }
 }
 
-/// Collects answers and errors in one pass over the form.
-struct Reader<'a> {
+/// Sets one of a value's answers: an empty one is not kept, so that a form emptied by
+/// hand is untouched again.
+pub fn put(values: &mut Values, key: &str, value: String) {
+    if value.is_empty() {
+        values.remove(key);
+    } else {
+        values.insert(key.to_owned(), value);
+    }
+}
+
+/// One of a value's answers, empty if there is none.
+pub fn get<'v>(values: &'v Values, key: &str) -> &'v str {
+    values.get(key).map_or("", String::as_str)
+}
+
+/// Collects answers and errors in one pass over the question table.
+struct Reader<'f> {
     answers: Answers,
     errors: Vec<FieldError>,
-    pack: &'a Pack,
+    form: &'f Form,
+    /// The item being read, said before its errors in the summary.
+    within: Option<Said>,
 }
 
 impl Reader<'_> {
-    fn error(&mut self, field: impl Into<String>, step: Step, message: Tr) {
+    fn error(&mut self, field: String, step: Step, message: Said) {
         self.errors.push(FieldError {
-            field: field.into(),
+            field,
             step,
             message,
+            within: self.within.clone(),
         });
     }
 
-    fn required<T: Copy>(
-        &mut self,
-        value: Option<T>,
-        field: &str,
-        step: Step,
-        message: Tr,
-    ) -> Option<T> {
+    /// The value of one answer, or `None`, with its error where it has one.
+    fn value(&mut self, question: &Question<'_>, text: &str, field: String) -> Option<Value> {
+        let text = text.trim();
+        let value = match &question.kind {
+            _ if text.is_empty() => None,
+            Kind::YesNo => match text {
+                "1" => Some(Value::Flag(true)),
+                "0" => Some(Value::Flag(false)),
+                _ => None,
+            },
+            Kind::Radios(_) | Kind::Select(_) => question
+                .kind
+                .choices()
+                .iter()
+                .any(|c| c.value == text)
+                .then(|| Value::Id(text.to_owned())),
+            Kind::Number { quantity, limits } => {
+                let read = parse(text, *quantity);
+                let message = match (read, limits) {
+                    (Ok(n), Some(l)) if n < l.low || n > l.high => l.error,
+                    (Ok(n), _) => {
+                        return Some(match quantity {
+                            Quantity::Count => Value::Whole(i64::try_from(n).ok()?),
+                            _ => Value::Decimal(n),
+                        })
+                    }
+                    (Err(_), Some(l)) if l.for_any_error => l.error,
+                    (Err(e), _) => number_error(e),
+                };
+                self.error(field, question.step, message.into());
+                return None;
+            }
+            Kind::Date => match Date::parse(text) {
+                Ok(date) if ipsc_engine::assess::YEARS.contains(&date.year()) => {
+                    Some(Value::Date(date))
+                }
+                _ => {
+                    self.error(field, question.step, strings::ERR_DATE.into());
+                    return None;
+                }
+            },
+            Kind::Many(_) | Kind::Items { .. } | Kind::Folded { .. } => None,
+        };
         if value.is_none() {
-            self.error(field, step, message);
+            if let Need::Required(words) = &question.need {
+                self.error(field, question.step, words.said());
+            }
         }
         value
     }
 
-    /// A number if the text is one; empty text is `None` with an error only if required.
-    fn number(
-        &mut self,
-        text: &str,
-        quantity: Quantity,
-        field: &str,
-        step: Step,
-        required: Option<Tr>,
-    ) -> Option<rust_decimal::Decimal> {
-        if text.trim().is_empty() {
-            if let Some(message) = required {
-                self.error(field, step, message);
+    fn put(&mut self, answer: &Answer, value: Value) {
+        match answer {
+            Answer::Field(lens) => (lens.set)(&mut self.answers, value),
+            Answer::Count(id) => {
+                if let Some(n) = value.whole() {
+                    self.answers.counts.insert(id.clone(), n);
+                }
             }
-            return None;
+            Answer::Level(id) => {
+                if let Some(level) = value.id() {
+                    self.answers.levels.insert(id.clone(), level);
+                }
+            }
+            // Parts of a record, which its holder puts whole.
+            Answer::Loan(_) | Answer::Lpr(_) | Answer::Records(_) | Answer::None => {}
         }
-        match parse(text, quantity) {
-            Ok(value) => Some(value),
-            Err(e) => {
-                self.error(field, step, number_error(e));
-                None
+    }
+
+    /// Reads a record's questions from `values`: the record if every required one is
+    /// answered, its fields set through their lenses.
+    fn record<T>(
+        &mut self,
+        questions: &[Question<'_>],
+        values: &Values,
+        field: impl Fn(&Question<'_>) -> String,
+        mut record: Option<T>,
+        lens: impl Fn(&Answer) -> Option<Lens<T>>,
+    ) -> (Option<T>, usize) {
+        let mut complete = true;
+        let mut answered = 0;
+        for q in questions {
+            match self.value(q, get(values, &q.key), field(q)) {
+                Some(value) => {
+                    answered += 1;
+                    if let (Some(lens), Some(record)) = (lens(&q.answer), record.as_mut()) {
+                        (lens.set)(record, value);
+                    }
+                }
+                None => complete &= !matches!(q.need, Need::Required(_)),
+            }
+        }
+        (record.filter(|_| complete), answered)
+    }
+
+    fn question(&mut self, pack: &Pack, q: &Question<'_>) {
+        let form = self.form;
+        match &q.kind {
+            Kind::Many(choices) => {
+                let ids = choices
+                    .iter()
+                    .filter(|c| form.ticked.contains(&c.value))
+                    .map(|c| c.value.clone())
+                    .collect();
+                self.put(&q.answer, Value::Ids(ids));
+            }
+            Kind::Items {
+                heading,
+                none,
+                questions,
+                ..
+            } => {
+                for (i, item) in form.items.iter().enumerate() {
+                    let n = (i + 1).to_string();
+                    self.within = Some(Said {
+                        zh: strings::fill(heading.zh, &[("n", &n)]),
+                        en: strings::fill(heading.en, &[("n", &n)]),
+                    });
+                    let (loan, _) = self.record(
+                        questions,
+                        item,
+                        |child| item_field(&q.key, i, &child.key),
+                        blank_loan(),
+                        |a| match a {
+                            Answer::Loan(lens) => Some(*lens),
+                            _ => None,
+                        },
+                    );
+                    self.answers.loans.extend(loan);
+                }
+                self.within = None;
+                if form.items.is_empty() {
+                    self.error(q.first_field(), q.step, (*none).into());
+                }
+            }
+            Kind::Folded { questions, .. } => {
+                let (lpr, answered) = self.record(
+                    questions,
+                    &form.values,
+                    |q| q.id(),
+                    blank_lpr(),
+                    |a| match a {
+                        Answer::Lpr(lens) => Some(*lens),
+                        _ => None,
+                    },
+                );
+                self.newer_lpr(pack, questions, lpr, answered);
+            }
+            _ => {
+                if let Some(value) = self.value(q, get(&form.values, &q.key), q.first_field()) {
+                    self.put(&q.answer, value);
+                }
+            }
+        }
+        if let Some(reveal) = &q.reveals {
+            if get(&form.values, &q.key) == reveal.when {
+                for child in &reveal.questions {
+                    self.question(pack, child);
+                }
             }
         }
     }
 
-    fn date(&mut self, text: &str, field: &str, step: Step, required: Option<Tr>) -> Option<Date> {
-        if text.trim().is_empty() {
-            if let Some(message) = required {
-                self.error(field, step, message);
+    /// A newer LPR: both its date and rate or neither, and newer than the pack's table.
+    fn newer_lpr(
+        &mut self,
+        pack: &Pack,
+        questions: &[Question<'_>],
+        lpr: Option<NewerLpr>,
+        answered: usize,
+    ) {
+        let step = Step::Loans;
+        let (Some(date), Some(rate)) = (questions.first(), questions.get(1)) else {
+            return;
+        };
+        // Answered together or not at all.
+        match lpr.filter(|_| answered == questions.len()) {
+            Some(lpr) => {
+                let latest = pack.lpr.rates.last().map(|r| r.effective);
+                if latest.is_some_and(|last| lpr.effective <= last) {
+                    self.error(date.id(), step, strings::ERR_LPR_NOT_NEWER.into());
+                } else {
+                    self.answers.newer_lpr = Some(lpr);
+                }
             }
-            return None;
-        }
-        match Date::parse(text.trim()) {
-            Ok(date) if ipsc_engine::assess::YEARS.contains(&date.year()) => Some(date),
-            _ => {
-                self.error(field, step, strings::ERR_DATE);
-                None
+            // One given and the other left empty (a wrong one has its own error).
+            None if answered == 1 => {
+                for q in [date, rate] {
+                    if get(&self.form.values, &q.key).trim().is_empty() {
+                        self.error(q.id(), step, strings::ERR_LPR_PAIR.into());
+                    }
+                }
             }
+            None => {}
         }
     }
+}
+
+/// A loan whose every field its questions then set.
+fn blank_loan() -> Option<Loan> {
+    Some(Loan {
+        principal: Decimal::ZERO,
+        start: first_day()?,
+        term_months: 0,
+        contract_rate: None,
+    })
+}
+
+/// A newer LPR whose every field its questions then set.
+fn blank_lpr() -> Option<NewerLpr> {
+    Some(NewerLpr {
+        effective: first_day()?,
+        one_year: Decimal::ZERO,
+    })
+}
+
+/// A day of the first year the engine takes (a test checks it is one).
+fn first_day() -> Option<Date> {
+    Date::new(*ipsc_engine::assess::YEARS.start(), 1, 1).ok()
 }
 
 impl Form {
     /// A form with nothing answered but the assessment year, which has a default.
     pub fn new(default_year: i32) -> Form {
-        Form {
-            year: default_year.to_string(),
-            ..Form::default()
-        }
+        let mut form = Form::default();
+        form.set("year", default_year.to_string());
+        form
+    }
+
+    /// The answer to a question, by its key; empty if there is none.
+    pub fn get(&self, key: &str) -> &str {
+        get(&self.values, key)
+    }
+
+    /// Sets the answer to a question, by its key.
+    pub fn set(&mut self, key: &str, value: impl Into<String>) {
+        put(&mut self.values, key, value.into());
     }
 
     /// Whether nothing has been answered (the year aside, which always has a value).
     pub fn is_untouched(&self) -> bool {
-        *self
-            == Form {
-                year: self.year.clone(),
-                ..Form::default()
-            }
+        self.ticked.is_empty()
+            && self.items.is_empty()
+            && self.values.iter().all(|(key, _)| key == "year")
     }
 
     /// The answers the form gives so far, and what needs fixing, step by step.
@@ -294,190 +345,33 @@ impl Form {
             answers: Answers {
                 version: ANSWERS_VERSION,
                 pack: Some(pack.meta.id.clone()),
+                // An assessment year left empty (or wrong) is the default one.
+                year: Some(default_year),
                 ..Answers::default()
             },
             errors: Vec::new(),
-            pack,
+            form: self,
+            within: None,
         };
-        let s = Step::Enterprise;
-        r.answers.year = if self.year.trim().is_empty() {
-            Some(default_year)
-        } else {
-            match parse_count(&self.year)
-                .ok()
-                .and_then(|y| i32::try_from(y).ok())
-                .filter(|y| ipsc_engine::assess::YEARS.contains(y))
-            {
-                Some(year) => Some(year),
-                None => {
-                    r.error(id::YEAR, s, strings::ERR_YEAR);
-                    Some(default_year)
-                }
-            }
-        };
-        r.answers.registered_locally = r.required(
-            self.registered,
-            id::REGISTERED,
-            s,
-            strings::ERR_CHOOSE_REGISTERED,
-        );
-        if self.registered == Some(true) && r.pack.regions.iter().any(|x| x.id == self.region) {
-            r.answers.region = Some(self.region.clone());
+        for question in &questions(pack) {
+            r.question(pack, question);
         }
-        if r.pack.industries.iter().any(|x| x.id == self.industry) {
-            r.answers.industry = Some(self.industry.clone());
-        }
-        r.answers.tech_sme =
-            r.required(self.tech_sme, id::TECH_SME, s, strings::ERR_CHOOSE_TECH_SME);
-        if self.tech_sme == Some(YesNoUnsure::Unsure) {
-            let staff = r
-                .number(&self.staff, Quantity::Count, id::STAFF, s, None)
-                .and_then(|v| u32::try_from(v).ok());
-            let sales = r.number(&self.sales, Quantity::Yuan, id::SALES, s, None);
-            let assets = r.number(&self.assets, Quantity::Yuan, id::ASSETS, s, None);
-            if staff.is_some() || sales.is_some() || assets.is_some() {
-                r.answers.size = Some(ipsc_engine::answers::SizeFigures {
-                    staff,
-                    sales,
-                    assets,
-                });
-            }
-        }
-        r.answers.abnormal_list =
-            r.required(self.abnormal, id::ABNORMAL, s, strings::ERR_CHOOSE_ABNORMAL);
-        r.answers.dishonest_list = r.required(
-            self.dishonest,
-            id::DISHONEST,
-            s,
-            strings::ERR_CHOOSE_DISHONEST,
-        );
-
-        for question in &r.pack.counts {
-            let text = self.counts.get(&question.id).map_or("", String::as_str);
-            let field = id::count(&question.id);
-            if let Some(n) = r
-                .number(
-                    text,
-                    Quantity::Count,
-                    &field,
-                    Step::Items,
-                    Some(strings::ERR_EMPTY),
-                )
-                .and_then(|v| u32::try_from(v).ok())
-            {
-                r.answers.counts.insert(question.id.clone(), n);
-            }
-        }
-
-        let s = Step::Loans;
-        if r.required(self.has_loans, id::HAS_LOANS, s, strings::ERR_CHOOSE_LOANS) == Some(true) {
-            for (i, loan) in self.loans.iter().enumerate() {
-                let field = id::loan(i, "principal");
-                let principal = match r.number(
-                    &loan.principal,
-                    Quantity::Yuan,
-                    &field,
-                    s,
-                    Some(strings::ERR_PRINCIPAL),
-                ) {
-                    Some(zero) if zero.is_zero() => {
-                        r.error(field, s, strings::ERR_PRINCIPAL);
-                        None
-                    }
-                    principal => principal,
-                };
-                let start = r.date(
-                    &loan.start,
-                    &id::loan(i, "start"),
-                    s,
-                    Some(strings::ERR_DATE_REQUIRED),
-                );
-                let term = match r.number(
-                    &loan.term,
-                    Quantity::Count,
-                    &id::loan(i, "term"),
-                    s,
-                    Some(strings::ERR_TERM),
-                ) {
-                    Some(t)
-                        if t >= rust_decimal::Decimal::ONE
-                            && t <= rust_decimal::Decimal::from(
-                                ipsc_engine::assess::MAX_TERM_MONTHS,
-                            ) =>
-                    {
-                        u32::try_from(t).ok()
-                    }
-                    Some(_) => {
-                        r.error(id::loan(i, "term"), s, strings::ERR_TERM);
-                        None
-                    }
-                    None => None,
-                };
-                let rate = r.number(&loan.rate, Quantity::Percent, &id::loan(i, "rate"), s, None);
-                if let (Some(principal), Some(start), Some(term_months)) = (principal, start, term)
-                {
-                    r.answers.loans.push(Loan {
-                        principal,
-                        start,
-                        term_months,
-                        contract_rate: rate,
-                    });
-                }
-            }
-            if self.loans.is_empty() {
-                r.error(id::HAS_LOANS, s, strings::ERR_ADD_LOAN);
-            }
-            let date = r.date(&self.lpr_date, id::LPR_DATE, s, None);
-            let rate = r
-                .number(&self.lpr_rate, Quantity::Percent, id::LPR_RATE, s, None)
-                .filter(|v| !v.is_zero());
-            match (date, rate) {
-                (Some(effective), Some(one_year)) => {
-                    if r.pack
-                        .lpr
-                        .rates
-                        .last()
-                        .is_some_and(|last| effective <= last.effective)
-                    {
-                        r.error(id::LPR_DATE, s, strings::ERR_LPR_NOT_NEWER);
-                    } else {
-                        r.answers.newer_lpr = Some(NewerLpr {
-                            effective,
-                            one_year,
-                        });
-                    }
-                }
-                (Some(_), None) if self.lpr_rate.trim().is_empty() => {
-                    r.error(id::LPR_RATE, s, strings::ERR_LPR_PAIR)
-                }
-                (None, Some(_)) if self.lpr_date.trim().is_empty() => {
-                    r.error(id::LPR_DATE, s, strings::ERR_LPR_PAIR)
-                }
-                _ => {}
-            }
-        }
-
-        for question in &r.pack.levels {
-            match self.levels.get(&question.id) {
-                Some(level) if question.options.iter().any(|o| &o.id == level) => {
-                    r.answers.levels.insert(question.id.clone(), level.clone());
-                }
-                _ => r.error(
-                    id::level(&question.id),
-                    Step::Levels,
-                    strings::ERR_CHOOSE_LEVEL,
-                ),
-            }
-        }
-        r.answers.situations = r
-            .pack
-            .situations
-            .iter()
-            .filter(|s| self.situations.contains(&s.id))
-            .map(|s| s.id.clone())
-            .collect();
         (r.answers, r.errors)
     }
+}
+
+/// Every key the form may hold for this pack: each question's, and each item question's
+/// as `items.key` (`loan.principal`).
+pub fn keys(pack: &Pack) -> Vec<String> {
+    let all = questions(pack);
+    let mut keys = Vec::new();
+    for (q, _) in flatten(&all) {
+        keys.push(q.key.clone());
+        if let Kind::Items { questions, .. } = &q.kind {
+            keys.extend(questions.iter().map(|i| format!("{}.{}", q.key, i.key)));
+        }
+    }
+    keys
 }
 
 #[cfg(test)]
@@ -485,38 +379,20 @@ mod tests {
     use super::*;
     use crate::policy::default_pack;
 
-    #[test]
-    fn steps_go_forward_and_back_in_order_and_stop_at_the_ends() {
-        for pair in Step::ALL.windows(2) {
-            if let [before, after] = pair {
-                assert_eq!(before.next(), *after);
-                assert_eq!(after.previous(), *before);
-                assert_eq!(after.number(), before.number() + 1);
-            }
-        }
-        assert_eq!(Step::Results.next(), Step::Results);
-        assert_eq!(Step::Enterprise.previous(), Step::Enterprise);
-        assert_eq!(Step::question(5), Some(Step::Situations));
-        assert_eq!(Step::question(6), None, "the check page asks nothing");
-        assert_eq!(Step::question(0), None);
-        assert_eq!(Step::QUESTIONS, 5);
-    }
-
     fn complete() -> Form {
-        let mut form = Form {
-            registered: Some(true),
-            tech_sme: Some(YesNoUnsure::Yes),
-            abnormal: Some(false),
-            dishonest: Some(false),
-            has_loans: Some(false),
-            ..Form::default()
-        };
-        form.counts
-            .insert("domestic-invention-patents".into(), "3".into());
-        form.counts
-            .insert("pct-invention-patents".into(), "0".into());
-        form.levels
-            .insert("protection-workstation".into(), "none".into());
+        let mut form = Form::default();
+        for (key, value) in [
+            ("registered", "1"),
+            ("tech-sme", "yes"),
+            ("abnormal", "0"),
+            ("dishonest", "0"),
+            ("has-loans", "0"),
+            ("count.domestic-invention-patents", "3"),
+            ("count.pct-invention-patents", "0"),
+            ("level.protection-workstation", "none"),
+        ] {
+            form.set(key, value);
+        }
         form
     }
 
@@ -533,20 +409,18 @@ mod tests {
     fn each_problem_is_reported_at_its_field_and_step() {
         let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
         let mut form = complete();
-        form.year = "1999".into();
-        form.counts
-            .insert("domestic-invention-patents".into(), "2.5".into());
-        form.has_loans = Some(true);
-        form.loans.push(LoanForm {
-            principal: "500万".into(),
-            start: "2025-02-30".into(),
-            term: "0".into(),
-            rate: "".into(),
-        });
+        form.set("year", "1999");
+        form.set("count.domestic-invention-patents", "2.5");
+        form.set("has-loans", "1");
+        let mut loan = Values::new();
+        put(&mut loan, "principal", "500万".into());
+        put(&mut loan, "start", "2025-02-30".into());
+        put(&mut loan, "term", "0".into());
+        form.items.push(loan);
         let (answers, errors) = form.read(pack, 2025);
         let found: Vec<(&str, u8, &str)> = errors
             .iter()
-            .map(|e| (e.field.as_str(), e.step.number(), e.message.en))
+            .map(|e| (e.field.as_str(), e.step.number(), e.message.en.as_str()))
             .collect();
         assert_eq!(
             found,
@@ -566,7 +440,7 @@ mod tests {
             "an incomplete loan is left out, not guessed"
         );
         assert_eq!(
-            form.loans.first().map(|l| l.principal.as_str()),
+            form.items.first().map(|l| get(l, "principal")),
             Some("500万"),
             "what was typed is kept"
         );

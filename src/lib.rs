@@ -15,6 +15,7 @@ pub mod export;
 pub mod fields;
 pub mod form;
 pub mod policy;
+pub mod questions;
 pub mod results;
 pub mod state;
 mod steps;

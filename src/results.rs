@@ -112,8 +112,8 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
 }
 
 /// Offers the answers and the assessment as a JSON file, in the shape `ipsc assess` reads.
-fn download(answers: &Answers, assessment: &Assessment) {
-    let Some(json) = crate::export::json(answers, assessment) else {
+fn download(pack: &Pack, answers: &Answers, assessment: &Assessment) {
+    let Some(json) = crate::export::json(pack, answers, assessment) else {
         return;
     };
     // A data: URL, not a Blob: nothing to revoke, and fewer browser bindings to load.
@@ -148,7 +148,7 @@ fn share_url(pack: &Pack, form: &Form) -> String {
         str::to_owned,
     );
     let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#a={}", storage::encode(&pack.meta.id, form))
+    format!("{base}#a={}", storage::encode(pack, form))
 }
 
 /// The results page. Until the report's texts are in (`texts`), it shows everything
@@ -181,7 +181,8 @@ pub fn results(
     });
     let on_download = {
         let (answers, a) = (answers.clone(), a.clone());
-        Callback::from(move |_: MouseEvent| download(&answers, &a))
+        let pack = ctx.pack.0;
+        Callback::from(move |_: MouseEvent| download(pack, &answers, &a))
     };
     let guide = &pack.tech_sme_guide;
     let within = |ok: Option<bool>| {

@@ -248,7 +248,7 @@ mod tests {
     fn an_idle_kiosk_starts_afresh_for_the_next_person() {
         let used = fresh()
             .reduce(Action::Edit(Rc::new(|f: &mut Form| {
-                f.registered = Some(true)
+                f.set("registered", "1")
             })))
             .reduce(Action::Lang(Lang::En))
             .reduce(Action::Large(true))
@@ -280,14 +280,14 @@ mod tests {
     #[test]
     fn the_warning_comes_before_the_reset_and_any_touch_takes_it_away() {
         let used = fresh().reduce(Action::Edit(Rc::new(|f: &mut Form| {
-            f.dishonest = Some(false)
+            f.set("dishonest", "0")
         })));
         let warned = used.reduce(Action::IdleWarning(2025));
         assert!(warned.idle_warning);
-        assert_eq!(warned.form.dishonest, Some(false), "nothing is cleared yet");
+        assert_eq!(warned.form.get("dishonest"), "0", "nothing is cleared yet");
         let back = warned.reduce(Action::Active);
         assert!(!back.idle_warning);
-        assert_eq!(back.form.dishonest, Some(false));
+        assert_eq!(back.form.get("dishonest"), "0");
         let reset = back
             .reduce(Action::IdleWarning(2025))
             .reduce(Action::Idle(2025));

@@ -9,8 +9,9 @@
 //! Why not a serde format: the form's generated (de)serializer and an encoding for URLs
 //! cost more of the first load than these explicit pairs, and the pairs read plainly.
 
-use crate::form::{Form, LoanForm};
-use ipsc_engine::YesNoUnsure;
+use crate::form::{keys, put, Form, Values};
+use crate::questions::{flatten, questions, Kind};
+use ipsc_engine::Pack;
 
 const VERSION: &str = "2";
 const STORAGE_KEY: &str = "ipsc.answers";
@@ -29,77 +30,44 @@ fn checksum(text: &str) -> String {
     format!("{:08x}", ipsc_engine::digest::fnv1a32(text.as_bytes()))
 }
 
-fn flag(value: Option<bool>) -> Option<&'static str> {
-    value.map(|v| if v { "1" } else { "0" })
-}
-
-fn read_flag(value: &str) -> Option<bool> {
-    match value {
-        "1" => Some(true),
-        "0" => Some(false),
-        _ => None,
+/// The keys of the questionnaire's question of several answers (`situation`, once per
+/// choice ticked) and of its repeated group (`loan`), with the group's item keys.
+fn repeated(pack: &Pack) -> (String, String, Vec<String>) {
+    let all = questions(pack);
+    let (mut many, mut items, mut item_keys) = (String::new(), String::new(), Vec::new());
+    for (q, _) in flatten(&all) {
+        match &q.kind {
+            Kind::Many(_) => many.clone_from(&q.key),
+            Kind::Items { questions, .. } => {
+                items.clone_from(&q.key);
+                item_keys = questions.iter().map(|i| i.key.clone()).collect();
+            }
+            _ => {}
+        }
     }
-}
-
-/// A field of the form with its key in the text.
-type Keyed<'f, T> = (&'static str, &'f mut T);
-
-/// The form's text fields and yes/no answers with their keys: the one list both ways use.
-fn fields(form: &mut Form) -> ([Keyed<'_, String>; 8], [Keyed<'_, Option<bool>>; 4]) {
-    (
-        [
-            ("year", &mut form.year),
-            ("region", &mut form.region),
-            ("industry", &mut form.industry),
-            ("staff", &mut form.staff),
-            ("sales", &mut form.sales),
-            ("assets", &mut form.assets),
-            ("lpr-date", &mut form.lpr_date),
-            ("lpr-rate", &mut form.lpr_rate),
-        ],
-        [
-            ("registered", &mut form.registered),
-            ("abnormal", &mut form.abnormal),
-            ("dishonest", &mut form.dishonest),
-            ("has-loans", &mut form.has_loans),
-        ],
-    )
+    (many, items, item_keys)
 }
 
 /// The form as text for storage or a link.
-pub fn encode(pack_id: &str, form: &Form) -> String {
+pub fn encode(pack: &Pack, form: &Form) -> String {
+    let (many, items, item_keys) = repeated(pack);
     let mut out = form_urlencoded::Serializer::new(String::new());
-    out.append_pair("v", VERSION).append_pair("p", pack_id);
-    let mut copy = form.clone();
-    let (texts, flags) = fields(&mut copy);
-    for (key, value) in texts {
-        if !value.is_empty() {
-            out.append_pair(key, value);
+    out.append_pair("v", VERSION)
+        .append_pair("p", &pack.meta.id);
+    for (key, value) in form.values.iter() {
+        out.append_pair(key, value);
+    }
+    for id in &form.ticked {
+        out.append_pair(&many, id);
+    }
+    // Every item writes all its fields, so that an item left empty still counts as one.
+    for item in &form.items {
+        for key in &item_keys {
+            out.append_pair(
+                &format!("{items}.{key}"),
+                item.get(key).map_or("", String::as_str),
+            );
         }
-    }
-    for (key, value) in flags {
-        if let Some(value) = flag(*value) {
-            out.append_pair(key, value);
-        }
-    }
-    if let Some(sme) = form.tech_sme {
-        out.append_pair("tech-sme", sme.code());
-    }
-    for (id, value) in form.counts.iter() {
-        out.append_pair(&format!("count.{id}"), value);
-    }
-    for (id, value) in form.levels.iter() {
-        out.append_pair(&format!("level.{id}"), value);
-    }
-    for id in &form.situations {
-        out.append_pair("situation", id);
-    }
-    // Every loan writes all four fields, so that a loan left empty still counts as one.
-    for loan in &form.loans {
-        out.append_pair("loan.principal", &loan.principal)
-            .append_pair("loan.start", &loan.start)
-            .append_pair("loan.term", &loan.term)
-            .append_pair("loan.rate", &loan.rate);
     }
     let body = out.finish();
     let sum = checksum(&body);
@@ -107,59 +75,43 @@ pub fn encode(pack_id: &str, form: &Form) -> String {
 }
 
 /// The form from text made by [`encode`] for this pack.
-pub fn decode(pack_id: &str, text: &str) -> Result<Form, LinkError> {
+pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
     let (body, sum) = text.trim().rsplit_once("&sum=").ok_or(LinkError::Damaged)?;
     if checksum(body) != sum {
         return Err(LinkError::Damaged);
     }
     let mut pairs = form_urlencoded::parse(body.as_bytes());
     match (pairs.next(), pairs.next()) {
-        (Some((v, version)), Some((p, pack))) if v == "v" && p == "p" => {
-            if version != VERSION || pack != pack_id {
+        (Some((v, version)), Some((p, id))) if v == "v" && p == "p" => {
+            if version != VERSION || id != pack.meta.id {
                 return Err(LinkError::OtherPack);
             }
         }
         _ => return Err(LinkError::Damaged),
     }
+    let (many, items, item_keys) = repeated(pack);
+    let keys = keys(pack);
     let mut form = Form::default();
     for (key, value) in pairs {
         let value = value.into_owned();
-        let (texts, flags) = fields(&mut form);
-        if let Some((_, text)) = texts.into_iter().find(|(k, _)| *k == key) {
-            *text = value;
+        if key == many {
+            form.ticked.push(value);
             continue;
         }
-        if let Some((_, flag)) = flags.into_iter().find(|(k, _)| *k == key) {
-            *flag = read_flag(&value);
-            continue;
-        }
-        match key.as_ref() {
-            "tech-sme" => {
-                form.tech_sme = Some(YesNoUnsure::from_code(&value).ok_or(LinkError::Damaged)?);
+        let item_key = key
+            .strip_prefix(items.as_str())
+            .and_then(|k| k.strip_prefix('.'))
+            .filter(|k| item_keys.iter().any(|i| i == k));
+        match item_key {
+            // Every item starts with its first field (encode writes them all).
+            Some(k) if item_keys.first().is_some_and(|first| first == k) => {
+                let mut item = Values::new();
+                put(&mut item, k, value);
+                form.items.push(item);
             }
-            "situation" => form.situations.push(value),
-            // Every loan starts with its principal (encode writes all four fields).
-            "loan.principal" => form.loans.push(LoanForm {
-                principal: value,
-                ..LoanForm::default()
-            }),
-            "loan.start" | "loan.term" | "loan.rate" => {
-                let loan = form.loans.last_mut().ok_or(LinkError::Damaged)?;
-                *match key.as_ref() {
-                    "loan.start" => &mut loan.start,
-                    "loan.term" => &mut loan.term,
-                    _ => &mut loan.rate,
-                } = value;
-            }
-            other => {
-                if let Some(id) = other.strip_prefix("count.") {
-                    form.counts.insert(id.to_owned(), value);
-                } else if let Some(id) = other.strip_prefix("level.") {
-                    form.levels.insert(id.to_owned(), value);
-                } else {
-                    return Err(LinkError::Damaged);
-                }
-            }
+            Some(k) => put(form.items.last_mut().ok_or(LinkError::Damaged)?, k, value),
+            None if keys.iter().any(|k| *k == key) => form.set(&key, value),
+            None => return Err(LinkError::Damaged),
         }
     }
     Ok(form)
@@ -210,51 +162,57 @@ pub fn clear() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::default_pack;
+
+    fn pack() -> &'static Pack {
+        default_pack().unwrap_or_else(|e| panic!("{e}"))
+    }
 
     fn form() -> Form {
-        let mut form = Form {
-            year: "2025".into(),
-            registered: Some(true),
-            ..Form::default()
-        };
-        form.counts
-            .insert("domestic-invention-patents".into(), "3 件".into());
+        let mut form = Form::default();
+        form.set("year", "2025");
+        form.set("registered", "1");
+        form.set("count.domestic-invention-patents", "3 件");
         form
     }
 
     fn every_field() -> Form {
         let mut form = form();
-        form.region = "zengdu".into();
-        form.industry = "wind-turbines".into();
-        form.tech_sme = Some(YesNoUnsure::Unsure);
-        form.staff = "120".into();
-        form.sales = "5,000 万元".into();
-        form.assets = "1亿".into();
-        form.abnormal = Some(false);
-        form.dishonest = Some(true);
-        form.has_loans = Some(true);
-        form.loans = vec![
-            LoanForm {
-                principal: "500万".into(),
-                start: "2025-03-01".into(),
-                term: "12".into(),
-                rate: "3.1".into(),
-            },
-            LoanForm::default(),
-        ];
-        form.lpr_date = "2026-03-20".into();
-        form.lpr_rate = "2.9%".into();
-        form.levels
-            .insert("protection-workstation".into(), "city".into());
-        form.situations = vec!["exports".into(), "a&b=c #d".into()];
+        for (key, value) in [
+            ("region", "zengdu"),
+            ("industry", "wind-turbines"),
+            ("tech-sme", "unsure"),
+            ("staff", "120"),
+            ("sales", "5,000 万元"),
+            ("assets", "1亿"),
+            ("abnormal", "0"),
+            ("dishonest", "1"),
+            ("has-loans", "1"),
+            ("lpr-date", "2026-03-20"),
+            ("lpr-rate", "2.9%"),
+            ("level.protection-workstation", "city"),
+        ] {
+            form.set(key, value);
+        }
+        let mut loan = Values::new();
+        for (key, value) in [
+            ("principal", "500万"),
+            ("start", "2025-03-01"),
+            ("term", "12"),
+            ("rate", "3.1"),
+        ] {
+            put(&mut loan, key, value.into());
+        }
+        form.items = vec![loan, Values::new()];
+        form.ticked = vec!["exports".into(), "a&b=c #d".into()];
         form
     }
 
     #[test]
     fn a_form_survives_the_round_trip() {
         for form in [Form::default(), form(), every_field()] {
-            let text = encode("p", &form);
-            assert_eq!(decode("p", &text), Ok(form));
+            let text = encode(pack(), &form);
+            assert_eq!(decode(pack(), &text), Ok(form));
             assert!(
                 text.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"-_.*%+&=".contains(&b)),
@@ -265,20 +223,29 @@ mod tests {
 
     #[test]
     fn unknown_fields_and_a_loan_field_before_any_loan_are_damage() {
-        for body in ["v=2&p=p&colour=red", "v=2&p=p&loan.term=12", "p=p&v=2"] {
-            let text = format!("{body}&sum={}", checksum(body));
-            assert_eq!(decode("p", &text), Err(LinkError::Damaged), "{body}");
+        let id = &pack().meta.id;
+        for body in [
+            format!("v=2&p={id}&colour=red"),
+            format!("v=2&p={id}&loan.term=12"),
+            format!("v=2&p={id}&count.no-such-question=3"),
+            format!("p={id}&v=2"),
+        ] {
+            let text = format!("{body}&sum={}", checksum(&body));
+            assert_eq!(decode(pack(), &text), Err(LinkError::Damaged), "{body}");
         }
-        let older = format!("v=1&p=p&sum={}", checksum("v=1&p=p"));
-        assert_eq!(decode("p", &older), Err(LinkError::OtherPack));
+        let body = format!("v=1&p={id}");
+        let older = format!("{body}&sum={}", checksum(&body));
+        assert_eq!(decode(pack(), &older), Err(LinkError::OtherPack));
     }
 
     #[test]
     fn damage_and_other_packs_are_told_apart() {
-        let text = encode("p", &form());
-        assert_eq!(decode("q", &text), Err(LinkError::OtherPack));
+        let text = encode(pack(), &form());
+        let mut other = pack().clone();
+        other.meta.id = "another".into();
+        assert_eq!(decode(&other, &text), Err(LinkError::OtherPack));
         assert_eq!(
-            decode("p", &text[..text.len() - 3]),
+            decode(pack(), &text[..text.len() - 3]),
             Err(LinkError::Damaged)
         );
         let mut flipped = text.clone().into_bytes();
@@ -286,10 +253,35 @@ mod tests {
             *byte = if *byte == b'A' { b'B' } else { b'A' };
         }
         assert_eq!(
-            decode("p", &String::from_utf8(flipped).unwrap_or_default()),
+            decode(pack(), &String::from_utf8(flipped).unwrap_or_default()),
             Err(LinkError::Damaged)
         );
-        assert_eq!(decode("p", ""), Err(LinkError::Damaged));
-        assert_eq!(decode("p", "%%%"), Err(LinkError::Damaged));
+        assert_eq!(decode(pack(), ""), Err(LinkError::Damaged));
+        assert_eq!(decode(pack(), "%%%"), Err(LinkError::Damaged));
+    }
+
+    /// Links made before the question table still open with every answer.
+    #[test]
+    fn a_link_of_the_earlier_layout_reads_the_same() {
+        let id = &pack().meta.id;
+        let body = format!(
+            "v=2&p={id}&year=2025&registered=1&has-loans=1&tech-sme=unsure\
+             &count.domestic-invention-patents=3&level.protection-workstation=city\
+             &situation=exports&loan.principal=500%E4%B8%87&loan.start=2025-03-01\
+             &loan.term=12&loan.rate="
+        );
+        let text = format!("{body}&sum={}", checksum(&body));
+        let form = decode(pack(), &text).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(form.get("tech-sme"), "unsure");
+        assert_eq!(form.get("count.domestic-invention-patents"), "3");
+        assert_eq!(form.ticked, vec!["exports".to_owned()]);
+        assert_eq!(form.items.len(), 1);
+        assert_eq!(
+            form.items
+                .first()
+                .and_then(|l| l.get("principal"))
+                .map(String::as_str),
+            Some("500万")
+        );
     }
 }

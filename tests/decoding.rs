@@ -13,14 +13,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // Reason: tests fail loudly.
 
-use ipsc_app::form::{Form, LoanForm};
+use ipsc_app::form::{keys, put, Form, Values};
 use ipsc_app::policy::default_pack;
 use ipsc_app::storage::{decode, encode, LinkError};
-use ipsc_engine::{EngineError, Pack, YesNoUnsure};
-use litemap::LiteMap;
+use ipsc_engine::{EngineError, Pack};
 use proptest::prelude::*;
-
-const PACK_ID: &str = "suizhou-2024-15";
 
 fn pack() -> &'static Pack {
     default_pack().unwrap_or_else(|e| panic!("{e}"))
@@ -31,85 +28,68 @@ fn checksum(body: &str) -> String {
     format!("{:08x}", ipsc_engine::digest::fnv1a32(body.as_bytes()))
 }
 
-fn yes_no_unsure() -> impl Strategy<Value = Option<YesNoUnsure>> {
-    proptest::option::of(prop_oneof![
-        Just(YesNoUnsure::Yes),
-        Just(YesNoUnsure::No),
-        Just(YesNoUnsure::Unsure),
-    ])
+/// Another pack's copy of this one, for links that are not its own.
+fn other_pack() -> Pack {
+    let mut other = pack().clone();
+    other.meta.id = "another-pack".into();
+    other
 }
 
-fn map_of(
-    key: impl Strategy<Value = String>,
-    value: impl Strategy<Value = String>,
-) -> impl Strategy<Value = LiteMap<String, String>> {
-    proptest::collection::vec((key, value), 0..4).prop_map(|pairs| {
-        let mut map = LiteMap::new();
-        for (k, v) in pairs {
-            map.insert(k, v);
-        }
-        map
-    })
+/// The keys of questions with one answer each (not the ticked situations or the loans).
+fn single_keys() -> Vec<String> {
+    keys(pack())
+        .into_iter()
+        .filter(|k| k != "situation" && k != "loan" && !k.starts_with("loan."))
+        .collect()
 }
 
-/// A form built from these strategies for its texts and for the ids the pack defines.
+/// A loan as typed, its fields by key.
+fn loan_of(fields: [(&str, String); 4]) -> Values {
+    let mut loan = Values::new();
+    for (key, value) in fields {
+        put(&mut loan, key, value);
+    }
+    loan
+}
+
+/// A form built from these strategies for its texts and for the ids the pack defines:
+/// each question's answer typed, an id, a yes or no, or none.
 fn form_with(
     text: impl Strategy<Value = String> + Clone,
     id: impl Strategy<Value = String> + Clone,
 ) -> impl Strategy<Value = Form> {
     let loan = (text.clone(), text.clone(), text.clone(), text.clone()).prop_map(
-        |(principal, start, term, rate)| LoanForm {
-            principal,
-            start,
-            term,
-            rate,
+        |(principal, start, term, rate)| {
+            loan_of([
+                ("principal", principal),
+                ("start", start),
+                ("term", term),
+                ("rate", rate),
+            ])
         },
     );
-    let first = (
-        text.clone(),
-        proptest::option::of(any::<bool>()),
-        id.clone(),
-        id.clone(),
-        yes_no_unsure(),
-        text.clone(),
-        text.clone(),
-        text.clone(),
-    );
-    let second = (
-        proptest::option::of(any::<bool>()),
-        proptest::option::of(any::<bool>()),
-        map_of(id.clone(), text.clone()),
-        proptest::option::of(any::<bool>()),
-        proptest::collection::vec(loan, 0..4),
-        text.clone(),
+    let keys = single_keys();
+    let answer = proptest::option::of(prop_oneof![
         text,
-        map_of(id.clone(), id.clone()),
+        id.clone(),
+        prop::sample::select(vec!["1", "0", "yes", "no", "unsure"]).prop_map(str::to_owned),
+    ]);
+    (
+        proptest::collection::vec(answer, keys.len()),
+        proptest::collection::vec(loan, 0..4),
         proptest::collection::vec(id, 0..4),
-    );
-    (first, second).prop_map(
-        |(
-            (year, registered, region, industry, tech_sme, staff, sales, assets),
-            (abnormal, dishonest, counts, has_loans, loans, lpr_date, lpr_rate, levels, situations),
-        )| Form {
-            year,
-            registered,
-            region,
-            industry,
-            tech_sme,
-            staff,
-            sales,
-            assets,
-            abnormal,
-            dishonest,
-            counts,
-            has_loans,
-            loans,
-            lpr_date,
-            lpr_rate,
-            levels,
-            situations,
-        },
     )
+        .prop_map(move |(answers, items, ticked)| {
+            let mut form = Form {
+                items,
+                ticked,
+                ..Form::default()
+            };
+            for (key, answer) in keys.iter().zip(answers) {
+                form.set(key, answer.unwrap_or_default());
+            }
+            form
+        })
 }
 
 /// What people type in a field, and what they might: numbers in every form the reader
@@ -228,20 +208,30 @@ fn some_id() -> impl Strategy<Value = String> + Clone {
 /// their ids, often with loans, filled with what people type.
 fn typed_form() -> impl Strategy<Value = Form> {
     let pack = pack();
-    let count_ids: Vec<String> = pack.counts.iter().map(|c| c.id.clone()).collect();
-    let level_ids: Vec<String> = pack.levels.iter().map(|c| c.id.clone()).collect();
+    let count_keys: Vec<String> = pack
+        .counts
+        .iter()
+        .map(|c| format!("count.{}", c.id))
+        .collect();
+    let level_keys: Vec<String> = pack
+        .levels
+        .iter()
+        .map(|c| format!("level.{}", c.id))
+        .collect();
     let loan = (yuan_typed(), date_typed(), count_typed(), percent_typed()).prop_map(
-        |(principal, start, term, rate)| LoanForm {
-            principal,
-            start,
-            term,
-            rate,
+        |(principal, start, term, rate)| {
+            loan_of([
+                ("principal", principal),
+                ("start", start),
+                ("term", term),
+                ("rate", rate),
+            ])
         },
     );
     (
         form_with(typed(), some_id()),
-        proptest::collection::vec(count_typed(), count_ids.len()),
-        proptest::collection::vec(some_id(), level_ids.len()),
+        proptest::collection::vec(count_typed(), count_keys.len()),
+        proptest::collection::vec(some_id(), level_keys.len()),
         proptest::option::of(Just(true)),
         proptest::collection::vec(loan, 0..4),
         (date_typed(), percent_typed()),
@@ -249,16 +239,21 @@ fn typed_form() -> impl Strategy<Value = Form> {
     )
         .prop_map(
             move |(mut form, counts, levels, has_loans, loans, lpr, size)| {
-                for (id, text) in count_ids.iter().zip(counts) {
-                    form.counts.insert(id.clone(), text);
+                for (key, text) in count_keys.iter().zip(counts) {
+                    form.set(key, text);
                 }
-                for (id, level) in level_ids.iter().zip(levels) {
-                    form.levels.insert(id.clone(), level);
+                for (key, level) in level_keys.iter().zip(levels) {
+                    form.set(key, level);
                 }
-                form.has_loans = has_loans.or(form.has_loans);
-                form.loans = loans;
-                (form.lpr_date, form.lpr_rate) = lpr;
-                (form.staff, form.sales, form.assets) = size;
+                if has_loans.is_some() {
+                    form.set("has-loans", "1");
+                }
+                form.items = loans;
+                form.set("lpr-date", lpr.0);
+                form.set("lpr-rate", lpr.1);
+                form.set("staff", size.0);
+                form.set("sales", size.1);
+                form.set("assets", size.2);
                 form
             },
         )
@@ -355,9 +350,9 @@ fn changed(text: &str, change: &Change) -> Option<String> {
 proptest! {
     #[test]
     fn any_form_survives_the_round_trip(form in form_with(any::<String>(), any::<String>())) {
-        let text = encode(PACK_ID, &form);
-        prop_assert_eq!(decode(PACK_ID, &text), Ok(form));
-        prop_assert_eq!(decode("another-pack", &text), Err(LinkError::OtherPack));
+        let text = encode(pack(), &form);
+        prop_assert_eq!(decode(pack(), &text), Ok(form));
+        prop_assert_eq!(decode(&other_pack(), &text), Err(LinkError::OtherPack));
     }
 
     #[test]
@@ -367,11 +362,11 @@ proptest! {
     ) {
         // With a right checksum the text gets past it, so the pairs' reading is tried too.
         let text = if with_sum { format!("{text}&sum={}", checksum(&text)) } else { text };
-        if let Ok(form) = decode(PACK_ID, &text) {
+        if let Ok(form) = decode(pack(), &text) {
             let (body, sum) = text.trim().rsplit_once("&sum=").unwrap();
             prop_assert_eq!(checksum(body), sum);
             // What was read is a form the app itself could have written.
-            prop_assert_eq!(decode(PACK_ID, &encode(PACK_ID, &form)), Ok(form));
+            prop_assert_eq!(decode(pack(), &encode(pack(), &form)), Ok(form));
         }
     }
 
@@ -380,9 +375,9 @@ proptest! {
         form in form_with(typed(), some_id()),
         change in change(),
     ) {
-        let text = encode(PACK_ID, &form);
+        let text = encode(pack(), &form);
         let Some(altered) = changed(&text, &change) else { return Ok(()) };
-        let read = decode(PACK_ID, &altered);
+        let read = decode(pack(), &altered);
         match change {
             // FNV-1a tells apart any two texts of one length that differ in one byte, and
             // a cut link has lost at least part of its checksum: always damaged.
@@ -434,10 +429,10 @@ fn a_link_with_its_checksum_but_not_ours_is_damaged_or_another_packs() {
         "v=2&p=suizhou-2024-15&sum=0",
     ] {
         let text = format!("{body}&sum={}", checksum(body));
-        assert_eq!(decode(PACK_ID, &text), Err(LinkError::Damaged), "{body}");
+        assert_eq!(decode(pack(), &text), Err(LinkError::Damaged), "{body}");
     }
     for body in ["v=3&p=suizhou-2024-15", "v=2&p=other", "v=2&p="] {
         let text = format!("{body}&sum={}", checksum(body));
-        assert_eq!(decode(PACK_ID, &text), Err(LinkError::OtherPack), "{body}");
+        assert_eq!(decode(pack(), &text), Err(LinkError::OtherPack), "{body}");
     }
 }

@@ -63,7 +63,8 @@ fn every_field() -> Answers {
 #[wasm_bindgen_test]
 fn the_answers_are_written_as_serde_writes_them() {
     for answers in [Answers::default(), every_field()] {
-        let ours = as_serde_reads(&ipsc_app::export::answers(&answers));
+        let pack = ipsc_app::policy::default_pack().unwrap();
+        let ours = as_serde_reads(&ipsc_app::export::answers(pack, &answers));
         assert_eq!(ours, serde_json::to_value(&answers).unwrap());
         let back: Answers = serde_json::from_value(ours).unwrap();
         assert_eq!(back, answers);
@@ -75,7 +76,7 @@ fn the_download_reads_back_and_carries_each_lines_outcome() {
     let pack = ipsc_app::policy::default_pack().unwrap();
     let answers = every_field();
     let assessment = ipsc_engine::assess(pack, &answers, 2025).unwrap();
-    let json = ipsc_app::export::json(&answers, &assessment).unwrap();
+    let json = ipsc_app::export::json(pack, &answers, &assessment).unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     let back: Answers = serde_json::from_value(value["answers"].clone()).unwrap();
     assert_eq!(back, answers);

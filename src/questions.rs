@@ -1,0 +1,969 @@
+//! The questionnaire, defined once: each question's key, step, kind, words in both
+//! languages, where its answer goes in the engine's [`Answers`], and the error it gives.
+//!
+//! The step views (`steps`), the check page's rows and change links (`check`), the keys of
+//! share links and saved answers (`storage`), the reading of the form with its errors
+//! (`form`) and the download (`export`) all walk [`questions`]; none of them names a
+//! question. The pack's count, level and situation questions join the fixed ones there, at
+//! run time, so a pack with another count is a pack, not code.
+
+use crate::strings::{self, Tr};
+use ipsc_engine::assess::{MAX_TERM_MONTHS, YEARS};
+use ipsc_engine::number::{Quantity, MAX_YUAN};
+use ipsc_engine::{Answers, Date, Lang, Loan, NewerLpr, Pack, Text, YesNoUnsure};
+use rust_decimal::Decimal;
+
+/// Where the person is: a step of the questionnaire, then the check page, then the results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    /// The enterprise.
+    #[default]
+    Enterprise = 1,
+    /// Items granted (patents).
+    Items,
+    /// IP-pledge loans.
+    Loans,
+    /// Recognised facilities (workstations).
+    Levels,
+    /// Other situations.
+    Situations,
+    /// Check your answers.
+    Check,
+    /// The results.
+    Results,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 7] = [
+        Step::Enterprise,
+        Step::Items,
+        Step::Loans,
+        Step::Levels,
+        Step::Situations,
+        Step::Check,
+        Step::Results,
+    ];
+
+    /// How many steps ask questions.
+    pub const QUESTIONS: u8 = Step::Situations as u8;
+
+    /// Its number, counted from 1 (`Step 2 of 5`, `#step=2`).
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    /// The question step with this number.
+    pub fn question(number: u8) -> Option<Step> {
+        let index = usize::from(number).checked_sub(1)?;
+        Step::ALL.get(index).copied().filter(|s| s.asks())
+    }
+
+    /// Whether it is a step of the questionnaire (not the check page or the results).
+    pub fn asks(self) -> bool {
+        self <= Step::Situations
+    }
+
+    /// The step after it (the results stay the results).
+    pub fn next(self) -> Step {
+        // Step n is `ALL[n - 1]`, so the one after it is `ALL[n]`.
+        Step::ALL
+            .get(usize::from(self.number()))
+            .copied()
+            .unwrap_or(Step::Results)
+    }
+
+    /// The step before it (the first stays the first).
+    pub fn previous(self) -> Step {
+        usize::from(self.number())
+            .checked_sub(2)
+            .and_then(|i| Step::ALL.get(i))
+            .copied()
+            .unwrap_or(Step::Enterprise)
+    }
+
+    /// The step's heading.
+    pub fn title(self) -> Tr {
+        match self {
+            Step::Enterprise => strings::STEP_ENTERPRISE,
+            Step::Items => strings::STEP_ITEMS,
+            Step::Loans => strings::STEP_LOANS,
+            Step::Levels => strings::STEP_LEVELS,
+            Step::Situations => strings::STEP_SITUATIONS,
+            Step::Check => strings::STEP_CHECK,
+            Step::Results => strings::RESULTS,
+        }
+    }
+}
+
+/// Words a question says: the app's own, or the pack's.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Words<'p> {
+    /// The app's own.
+    App(Tr),
+    /// The pack's.
+    Pack(&'p Text),
+    /// The pack's, then a sentence of the app's.
+    PackThen(&'p Text, Tr),
+    /// The app's, with `{name}` filled with the pack's words.
+    Fill(Tr, &'static str, &'p Text),
+    /// The app's, with `{name}` filled with a value written the same in both languages.
+    FillValue(Tr, &'static str, String),
+}
+
+impl Words<'_> {
+    /// The words in a language.
+    pub fn get(&self, lang: Lang) -> String {
+        match self {
+            Words::App(tr) => tr.get(lang).to_owned(),
+            Words::Pack(text) => text.get(lang).to_owned(),
+            Words::PackThen(text, tr) => format!("{} {}", text.get(lang), tr.get(lang)),
+            Words::Fill(tr, name, text) => strings::fill(tr.get(lang), &[(name, text.get(lang))]),
+            Words::FillValue(tr, name, value) => strings::fill(tr.get(lang), &[(name, value)]),
+        }
+    }
+
+    /// The words in both languages, owned.
+    pub fn said(&self) -> Said {
+        Said {
+            zh: self.get(Lang::Zh),
+            en: self.get(Lang::En),
+        }
+    }
+}
+
+/// Words in both languages, made at run time (an error that names its question).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Said {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Said {
+    /// The words in a language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl From<Tr> for Said {
+    fn from(tr: Tr) -> Said {
+        Said {
+            zh: tr.zh.to_owned(),
+            en: tr.en.to_owned(),
+        }
+    }
+}
+
+/// Whether a question must be answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Need<'p> {
+    /// It must; left empty, it gives this error.
+    Required(Words<'p>),
+    /// It may be left empty; its label says so.
+    Optional,
+    /// Left empty it takes a default (the year); its label says nothing.
+    Defaulted,
+}
+
+/// The range a number must fall in, and what to say when it does not.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    /// The smallest value taken.
+    pub low: Decimal,
+    /// The largest value taken.
+    pub high: Decimal,
+    /// What to say outside the range.
+    pub error: Tr,
+    /// Whether text that is no number at all gets this error too (the year: "enter a year
+    /// from … to …" says more than "enter a whole number").
+    pub for_any_error: bool,
+}
+
+/// One choice of a question: what is kept, the end of its element id, and its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice<'p> {
+    /// The value kept in the form, links and saved answers.
+    pub value: String,
+    /// Its input's id is the question's id, `-`, and this.
+    pub suffix: String,
+    /// What the person reads.
+    pub label: Words<'p>,
+}
+
+/// How a question is asked and what its answer is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind<'p> {
+    /// Yes or no, side by side; kept as `1` or `0`.
+    YesNo,
+    /// One of these, as radios.
+    Radios(Vec<Choice<'p>>),
+    /// One of these, from a drop-down; the choices in groups, a group with a heading or not.
+    Select(Vec<(Option<Tr>, Vec<Choice<'p>>)>),
+    /// A number as people type it (`500万`, `1,000`, `3.1%`).
+    Number {
+        /// What it counts.
+        quantity: Quantity,
+        /// The range it must fall in, beyond the quantity's own.
+        limits: Option<Limits>,
+    },
+    /// A date, `YYYY-MM-DD`, within the engine's years.
+    Date,
+    /// Any of these, or none, as checkboxes; kept in the order ticked.
+    Many(Vec<Choice<'p>>),
+    /// The same questions again for each item the person adds (loans). An item counts only
+    /// once all its required questions are answered.
+    Items {
+        /// Each item's heading: `{n}`.
+        heading: Tr,
+        /// The button that adds one.
+        add: Tr,
+        /// The button that removes one: `{n}`.
+        remove: Tr,
+        /// An item on the check page; each `{key}` is the answer to that question.
+        summary: Tr,
+        /// Added to the summary for each optional answer given: `{value}`.
+        summary_more: Tr,
+        /// The error when the question that reveals the items is answered but none added.
+        none: Tr,
+        /// Each item's questions.
+        questions: Vec<Question<'p>>,
+    },
+    /// Questions folded away until opened (a newer LPR), opened while any is answered.
+    /// Answered together or not at all.
+    Folded {
+        /// The line that opens them.
+        summary: Tr,
+        /// What they are for.
+        hint: Words<'p>,
+        /// The questions.
+        questions: Vec<Question<'p>>,
+    },
+}
+
+impl<'p> Kind<'p> {
+    /// The choices of a question answered with one of them (radios, a drop-down).
+    pub fn choices(&self) -> Vec<&Choice<'p>> {
+        match self {
+            Kind::Radios(choices) => choices.iter().collect(),
+            Kind::Select(groups) => groups.iter().flat_map(|(_, c)| c).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A value read from the form, on its way into or out of [`Answers`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Yes or no.
+    Flag(bool),
+    /// A whole number (a count, a year, months).
+    Whole(i64),
+    /// A number that may have decimals (yuan, percent); the download writes it as text.
+    Decimal(Decimal),
+    /// A date.
+    Date(Date),
+    /// An id or a code.
+    Id(String),
+    /// Ids, in order.
+    Ids(Vec<String>),
+}
+
+impl Value {
+    /// Yes or no.
+    pub fn flag(self) -> Option<bool> {
+        match self {
+            Value::Flag(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A whole number of the type the answers hold.
+    pub fn whole<T: TryFrom<i64>>(self) -> Option<T> {
+        match self {
+            Value::Whole(v) => T::try_from(v).ok(),
+            _ => None,
+        }
+    }
+
+    /// A decimal.
+    pub fn decimal(self) -> Option<Decimal> {
+        match self {
+            Value::Decimal(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A date.
+    pub fn date(self) -> Option<Date> {
+        match self {
+            Value::Date(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// An id.
+    pub fn id(self) -> Option<String> {
+        match self {
+            Value::Id(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Ids.
+    pub fn ids(self) -> Option<Vec<String>> {
+        match self {
+            Value::Ids(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Where an answer goes in a record of the answers, and how to get it back out.
+pub struct Lens<T> {
+    /// Its path in the answers file (`size.staff`), as serde names it.
+    pub path: &'static str,
+    /// Its value in the record, if any.
+    pub get: fn(&T) -> Option<Value>,
+    /// Puts a value into the record.
+    pub set: fn(&mut T, Value),
+}
+
+impl<T> Clone for Lens<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Lens<T> {}
+
+impl<T> PartialEq for Lens<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl<T> std::fmt::Debug for Lens<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path)
+    }
+}
+
+/// Where a question's answer goes in [`Answers`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// Nowhere: it only reveals other questions.
+    None,
+    /// A field of the answers.
+    Field(Lens<Answers>),
+    /// A field of each loan.
+    Loan(Lens<Loan>),
+    /// A field of the newer LPR.
+    Lpr(Lens<NewerLpr>),
+    /// A count of the pack, by its id: `counts.<id>`.
+    Count(String),
+    /// A level of the pack, by its id: `levels.<id>`.
+    Level(String),
+    /// The records its questions make (loans, a newer LPR), at this path.
+    Records(&'static str),
+}
+
+/// Questions shown only when their parent has a given answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal<'p> {
+    /// The parent's kept value that shows them.
+    pub when: &'static str,
+    /// Paragraphs before them.
+    pub intro: Vec<Words<'p>>,
+    /// The questions.
+    pub questions: Vec<Question<'p>>,
+}
+
+/// One question of the questionnaire.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question<'p> {
+    /// Its key in the form, links and saved answers (`registered`, `count.<id>`); inside
+    /// items, the key within the item (`principal`, kept as `loan.principal`).
+    pub key: String,
+    /// The step that asks it.
+    pub step: Step,
+    /// How it is asked.
+    pub kind: Kind<'p>,
+    /// The question (a label or a legend).
+    pub label: Words<'p>,
+    /// Help under it.
+    pub hint: Option<Words<'p>>,
+    /// Whether it must be answered.
+    pub need: Need<'p>,
+    /// Where its answer goes.
+    pub answer: Answer,
+    /// Questions it shows by its answer.
+    pub reveals: Option<Reveal<'p>>,
+}
+
+impl<'p> Question<'p> {
+    fn new(key: impl Into<String>, step: Step, kind: Kind<'p>, label: Words<'p>) -> Self {
+        Question {
+            key: key.into(),
+            step,
+            kind,
+            label,
+            hint: None,
+            need: Need::Optional,
+            answer: Answer::None,
+            reveals: None,
+        }
+    }
+
+    fn hint(mut self, hint: Words<'p>) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    fn required(mut self, error: Words<'p>) -> Self {
+        self.need = Need::Required(error);
+        self
+    }
+
+    fn defaulted(mut self) -> Self {
+        self.need = Need::Defaulted;
+        self
+    }
+
+    fn answer(mut self, answer: Answer) -> Self {
+        self.answer = answer;
+        self
+    }
+
+    fn reveals(mut self, when: &'static str, intro: Vec<Words<'p>>, questions: Vec<Self>) -> Self {
+        self.reveals = Some(Reveal {
+            when,
+            intro,
+            questions,
+        });
+        self
+    }
+
+    /// The id of its input, or the start of its inputs' ids (`ipsc-count-<id>`).
+    pub fn id(&self) -> String {
+        format!("ipsc-{}", self.key.replace('.', "-"))
+    }
+
+    /// The id of the field that takes focus and carries its error: the input, or a group's
+    /// first input.
+    pub fn first_field(&self) -> String {
+        let base = self.id();
+        let first = |choices: &[Choice<'_>]| {
+            choices
+                .first()
+                .map_or(base.clone(), |c| format!("{base}-{}", c.suffix))
+        };
+        match &self.kind {
+            Kind::YesNo => format!("{base}-yes"),
+            Kind::Radios(choices) | Kind::Many(choices) => first(choices),
+            _ => base,
+        }
+    }
+
+    /// Its label as shown: an optional question's says so.
+    pub fn label(&self, lang: Lang) -> String {
+        let label = self.label.get(lang);
+        match self.need {
+            Need::Optional => format!("{label}{}", strings::OPTIONAL.get(lang)),
+            _ => label,
+        }
+    }
+}
+
+/// The id of a field of an item (`ipsc-loan-0-principal`).
+pub fn item_field(items: &str, index: usize, key: &str) -> String {
+    format!("ipsc-{items}-{index}-{key}")
+}
+
+fn choice<'p>(value: &str, label: Words<'p>) -> Choice<'p> {
+    Choice {
+        value: value.to_owned(),
+        suffix: value.to_owned(),
+        label,
+    }
+}
+
+fn pack_choices(list: &[ipsc_engine::pack::Choice]) -> Vec<Choice<'_>> {
+    list.iter()
+        .map(|c| choice(&c.id, Words::Pack(&c.label)))
+        .collect()
+}
+
+fn number(quantity: Quantity) -> Kind<'static> {
+    Kind::Number {
+        quantity,
+        limits: None,
+    }
+}
+
+fn limited(
+    quantity: Quantity,
+    (low, high): (Decimal, Decimal),
+    error: Tr,
+    for_any_error: bool,
+) -> Kind<'static> {
+    Kind::Number {
+        quantity,
+        limits: Some(Limits {
+            low,
+            high,
+            error,
+            for_any_error,
+        }),
+    }
+}
+
+/// A field of the answers: `lens!(path, |answers| get, |answers, value| set)`.
+macro_rules! lens {
+    ($path:literal, $get:expr, $set:expr) => {
+        Lens {
+            path: $path,
+            get: $get,
+            set: $set,
+        }
+    };
+}
+
+/// Every question of the questionnaire for this pack, in the order asked; revealed,
+/// folded and item questions inside the question that holds them.
+pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
+    use Step::*;
+    use Words::App;
+    let industries = |key: bool| {
+        pack.industries
+            .iter()
+            .filter(|i| i.key == key)
+            .map(|i| choice(&i.id, Words::Pack(&i.label)))
+            .collect()
+    };
+    let yes_no_unsure = [
+        (YesNoUnsure::Yes, strings::YES),
+        (YesNoUnsure::No, strings::NO),
+        (YesNoUnsure::Unsure, strings::NOT_SURE),
+    ]
+    .into_iter()
+    .map(|(v, label)| choice(v.code(), App(label)))
+    .collect();
+    let money = || App(strings::HINT_MONEY);
+    let mut all = vec![
+        Question::new(
+            "registered",
+            Enterprise,
+            Kind::YesNo,
+            Words::Fill(strings::Q_REGISTERED, "place", &pack.meta.jurisdiction),
+        )
+        .required(App(strings::ERR_CHOOSE_REGISTERED))
+        .answer(Answer::Field(lens!(
+            "registered_locally",
+            |a| a.registered_locally.map(Value::Flag),
+            |a, v| a.registered_locally = v.flag()
+        )))
+        .reveals(
+            "1",
+            vec![],
+            vec![Question::new(
+                "region",
+                Enterprise,
+                Kind::Select(vec![(None, pack_choices(&pack.regions))]),
+                App(strings::Q_REGION),
+            )
+            .answer(Answer::Field(lens!(
+                "region",
+                |a| a.region.clone().map(Value::Id),
+                |a, v| a.region = v.id()
+            )))],
+        ),
+        Question::new(
+            "industry",
+            Enterprise,
+            Kind::Select(vec![
+                (Some(strings::KEY_INDUSTRIES), industries(true)),
+                (Some(strings::OTHER_INDUSTRIES), industries(false)),
+            ]),
+            App(strings::Q_INDUSTRY),
+        )
+        .answer(Answer::Field(lens!(
+            "industry",
+            |a| a.industry.clone().map(Value::Id),
+            |a, v| a.industry = v.id()
+        ))),
+        Question::new(
+            "tech-sme",
+            Enterprise,
+            Kind::Radios(yes_no_unsure),
+            App(strings::Q_TECH_SME),
+        )
+        .hint(Words::Pack(&pack.tech_sme_guide.hint))
+        .required(App(strings::ERR_CHOOSE_TECH_SME))
+        .answer(Answer::Field(lens!(
+            "tech_sme",
+            |a| a.tech_sme.map(|v| Value::Id(v.code().to_owned())),
+            |a, v| a.tech_sme = v.id().and_then(|c| YesNoUnsure::from_code(&c))
+        )))
+        .reveals(
+            YesNoUnsure::Unsure.code(),
+            vec![
+                Words::Pack(&pack.tech_sme_guide.note),
+                App(strings::SIZE_INTRO),
+            ],
+            vec![
+                Question::new(
+                    "staff",
+                    Enterprise,
+                    number(Quantity::Count),
+                    App(strings::Q_STAFF),
+                )
+                .answer(Answer::Field(lens!(
+                    "size.staff",
+                    |a| a.size.as_ref()?.staff.map(|v| Value::Whole(v.into())),
+                    |a, v| a.size.get_or_insert_with(Default::default).staff = v.whole()
+                ))),
+                Question::new(
+                    "sales",
+                    Enterprise,
+                    number(Quantity::Yuan),
+                    App(strings::Q_SALES),
+                )
+                .hint(money())
+                .answer(Answer::Field(lens!(
+                    "size.sales",
+                    |a| a.size.as_ref()?.sales.map(Value::Decimal),
+                    |a, v| a.size.get_or_insert_with(Default::default).sales = v.decimal()
+                ))),
+                Question::new(
+                    "assets",
+                    Enterprise,
+                    number(Quantity::Yuan),
+                    App(strings::Q_ASSETS),
+                )
+                .hint(money())
+                .answer(Answer::Field(lens!(
+                    "size.assets",
+                    |a| a.size.as_ref()?.assets.map(Value::Decimal),
+                    |a, v| a.size.get_or_insert_with(Default::default).assets = v.decimal()
+                ))),
+            ],
+        ),
+        Question::new(
+            "abnormal",
+            Enterprise,
+            Kind::YesNo,
+            App(strings::Q_ABNORMAL),
+        )
+        .required(App(strings::ERR_CHOOSE_ABNORMAL))
+        .answer(Answer::Field(lens!(
+            "abnormal_list",
+            |a| a.abnormal_list.map(Value::Flag),
+            |a, v| a.abnormal_list = v.flag()
+        ))),
+        Question::new(
+            "dishonest",
+            Enterprise,
+            Kind::YesNo,
+            App(strings::Q_DISHONEST),
+        )
+        .required(App(strings::ERR_CHOOSE_DISHONEST))
+        .answer(Answer::Field(lens!(
+            "dishonest_list",
+            |a| a.dishonest_list.map(Value::Flag),
+            |a, v| a.dishonest_list = v.flag()
+        ))),
+        Question::new(
+            "year",
+            Enterprise,
+            limited(
+                Quantity::Count,
+                ((*YEARS.start()).into(), (*YEARS.end()).into()),
+                strings::ERR_YEAR,
+                true,
+            ),
+            App(strings::Q_YEAR),
+        )
+        .hint(App(strings::HINT_YEAR))
+        .defaulted()
+        .answer(Answer::Field(lens!(
+            "year",
+            |a| a.year.map(|y| Value::Whole(y.into())),
+            |a, v| a.year = v.whole()
+        ))),
+    ];
+    for q in &pack.counts {
+        all.push(
+            Question::new(
+                format!("count.{}", q.id),
+                Items,
+                number(Quantity::Count),
+                Words::Pack(&q.label),
+            )
+            .hint(Words::PackThen(&q.hint, strings::HINT_COUNT_ZERO))
+            .required(Words::Fill(strings::ERR_COUNT, "label", &q.label))
+            .answer(Answer::Count(q.id.clone())),
+        );
+    }
+    all.push(
+        Question::new("has-loans", Loans, Kind::YesNo, App(strings::Q_HAS_LOANS))
+            .required(App(strings::ERR_CHOOSE_LOANS))
+            .reveals("1", vec![], vec![loans(), newer_lpr(pack)]),
+    );
+    for q in &pack.levels {
+        let options = q
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| Choice {
+                value: o.id.clone(),
+                suffix: i.to_string(),
+                label: Words::Pack(&o.label),
+            })
+            .collect();
+        all.push(
+            Question::new(
+                format!("level.{}", q.id),
+                Levels,
+                Kind::Radios(options),
+                Words::Pack(&q.label),
+            )
+            .hint(Words::Pack(&q.hint))
+            .required(Words::Fill(strings::ERR_CHOOSE_LEVEL, "label", &q.label))
+            .answer(Answer::Level(q.id.clone())),
+        );
+    }
+    all.push(
+        Question::new(
+            "situation",
+            Situations,
+            Kind::Many(pack_choices(&pack.situations)),
+            App(strings::Q_SITUATIONS),
+        )
+        .hint(App(strings::HINT_SITUATIONS))
+        .defaulted()
+        .answer(Answer::Field(lens!(
+            "situations",
+            |a| (!a.situations.is_empty()).then(|| Value::Ids(a.situations.clone())),
+            |a, v| a.situations = v.ids().unwrap_or_default()
+        ))),
+    );
+    all
+}
+
+/// The loans, each with its principal, start, term and rate.
+fn loans() -> Question<'static> {
+    use Words::App;
+    let s = Step::Loans;
+    let questions = vec![
+        Question::new(
+            "principal",
+            s,
+            limited(
+                // Above zero: the smallest amount is a fen.
+                Quantity::Yuan,
+                (Decimal::new(1, 2), MAX_YUAN),
+                strings::ERR_PRINCIPAL,
+                false,
+            ),
+            App(strings::Q_PRINCIPAL),
+        )
+        .hint(App(strings::HINT_MONEY))
+        .required(App(strings::ERR_PRINCIPAL))
+        .answer(Answer::Loan(lens!(
+            "principal",
+            |l| Some(Value::Decimal(l.principal)),
+            |l, v| l.principal = v.decimal().unwrap_or_default()
+        ))),
+        Question::new("start", s, Kind::Date, App(strings::Q_START))
+            .required(App(strings::ERR_DATE_REQUIRED))
+            .answer(Answer::Loan(lens!(
+                "start",
+                |l| Some(Value::Date(l.start)),
+                |l, v| {
+                    if let Some(d) = v.date() {
+                        l.start = d;
+                    }
+                }
+            ))),
+        Question::new(
+            "term",
+            s,
+            limited(
+                Quantity::Count,
+                (Decimal::ONE, MAX_TERM_MONTHS.into()),
+                strings::ERR_TERM,
+                false,
+            ),
+            App(strings::Q_TERM),
+        )
+        .required(App(strings::ERR_TERM))
+        .answer(Answer::Loan(lens!(
+            "term_months",
+            |l| Some(Value::Whole(l.term_months.into())),
+            |l, v| l.term_months = v.whole().unwrap_or_default()
+        ))),
+        Question::new("rate", s, number(Quantity::Percent), App(strings::Q_RATE))
+            .hint(App(strings::HINT_RATE))
+            .answer(Answer::Loan(lens!(
+                "contract_rate",
+                |l| l.contract_rate.map(Value::Decimal),
+                |l, v| l.contract_rate = v.decimal()
+            ))),
+    ];
+    Question::new(
+        "loan",
+        s,
+        Kind::Items {
+            heading: strings::LOAN_N,
+            add: strings::ADD_LOAN,
+            remove: strings::REMOVE_LOAN,
+            summary: strings::LOAN_SUMMARY,
+            summary_more: strings::LOAN_SUMMARY_RATE,
+            none: strings::ERR_ADD_LOAN,
+            questions,
+        },
+        App(strings::STEP_LOANS),
+    )
+    .answer(Answer::Records("loans"))
+}
+
+/// A newer LPR than the pack's table: its date and rate, both or neither.
+fn newer_lpr(pack: &Pack) -> Question<'_> {
+    use Words::App;
+    let s = Step::Loans;
+    Question::new(
+        "lpr",
+        s,
+        Kind::Folded {
+            summary: strings::NEWER_LPR,
+            hint: Words::FillValue(
+                strings::NEWER_LPR_HINT,
+                "date",
+                pack.lpr.last_confirmed.to_string(),
+            ),
+            questions: vec![
+                Question::new("lpr-date", s, Kind::Date, App(strings::Q_LPR_DATE)).answer(
+                    Answer::Lpr(lens!(
+                        "effective",
+                        |l| Some(Value::Date(l.effective)),
+                        |l, v| {
+                            if let Some(d) = v.date() {
+                                l.effective = d;
+                            }
+                        }
+                    )),
+                ),
+                Question::new(
+                    "lpr-rate",
+                    s,
+                    limited(
+                        Quantity::Percent,
+                        (Decimal::new(1, 4), Decimal::ONE_HUNDRED),
+                        strings::ERR_LPR_RATE,
+                        false,
+                    ),
+                    App(strings::Q_LPR_RATE),
+                )
+                .answer(Answer::Lpr(lens!(
+                    "one_year",
+                    |l| Some(Value::Decimal(l.one_year)),
+                    |l, v| l.one_year = v.decimal().unwrap_or_default()
+                ))),
+            ],
+        },
+        App(strings::NEWER_LPR),
+    )
+    .answer(Answer::Records("newer_lpr"))
+}
+
+/// Every question with the ones it holds (revealed, folded, not item questions), in order,
+/// each with the question that reveals it and the value that does.
+pub fn flatten<'a, 'p>(
+    questions: &'a [Question<'p>],
+) -> Vec<(&'a Question<'p>, Option<(&'a Question<'p>, &'static str)>)> {
+    let mut out = Vec::new();
+    for q in questions {
+        out.push((q, None));
+        if let Some(reveal) = &q.reveals {
+            for child in flatten(&reveal.questions) {
+                out.push((child.0, child.1.or(Some((q, reveal.when)))));
+            }
+        }
+        if let Kind::Folded { questions, .. } = &q.kind {
+            out.extend(flatten(questions));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::default_pack;
+
+    #[test]
+    fn steps_go_forward_and_back_in_order_and_stop_at_the_ends() {
+        for pair in Step::ALL.windows(2) {
+            if let [before, after] = pair {
+                assert_eq!(before.next(), *after);
+                assert_eq!(after.previous(), *before);
+                assert_eq!(after.number(), before.number() + 1);
+            }
+        }
+        assert_eq!(Step::Results.next(), Step::Results);
+        assert_eq!(Step::Enterprise.previous(), Step::Enterprise);
+        assert_eq!(Step::question(5), Some(Step::Situations));
+        assert_eq!(Step::question(6), None, "the check page asks nothing");
+        assert_eq!(Step::question(0), None);
+        assert_eq!(Step::QUESTIONS, 5);
+    }
+
+    #[test]
+    fn every_question_has_its_own_key_and_field_and_words() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let all = questions(pack);
+        let flat = flatten(&all);
+        let mut keys: Vec<&str> = flat.iter().map(|(q, _)| q.key.as_str()).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), before, "a key is used twice: {keys:?}");
+        for (q, _) in &flat {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(!q.label(lang).trim().is_empty(), "{} has no label", q.key);
+            }
+            assert!(q.step.asks(), "{} is on {:?}", q.key, q.step);
+        }
+        // Every step of the questionnaire asks something.
+        for step in Step::ALL.into_iter().filter(|s| s.asks()) {
+            assert!(all.iter().any(|q| q.step == step), "{step:?} asks nothing");
+        }
+    }
+
+    /// An error summary lists each question once: no two required questions share their
+    /// error's words, in either language.
+    #[test]
+    fn no_two_questions_share_an_error() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let all = questions(pack);
+        let errors: Vec<(String, Said)> = flatten(&all)
+            .into_iter()
+            .filter_map(|(q, _)| match &q.need {
+                Need::Required(words) => Some((q.key.clone(), words.said())),
+                _ => None,
+            })
+            .collect();
+        assert!(errors.len() >= 8, "{errors:?}");
+        for (i, (a, x)) in errors.iter().enumerate() {
+            for (b, y) in errors.iter().skip(i + 1) {
+                assert!(x.zh != y.zh && x.en != y.en, "{a} and {b} say the same");
+            }
+        }
+    }
+}
