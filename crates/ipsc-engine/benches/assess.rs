@@ -32,7 +32,7 @@ fn time<T>(name: &str, target: Duration, mut f: impl FnMut() -> T) {
 
 fn main() {
     let source = include_str!("../../../policies/suizhou-2024-15/pack.toml");
-    let pack: Pack = toml::from_str(source).unwrap();
+    let pack = ipsc_engine::load::from_toml(source).unwrap();
     let json = serde_json::to_string(&pack).unwrap();
     let files = ipsc_engine::load::app_files(source).unwrap();
     let mut answers = Answers {
@@ -79,9 +79,6 @@ fn main() {
     time(
         "pack load from TOML and validate",
         Duration::from_millis(2),
-        || {
-            let pack: Pack = toml::from_str(source).unwrap();
-            pack.validate()
-        },
+        || ipsc_engine::load::from_toml(source).unwrap(),
     );
 }

@@ -113,6 +113,8 @@ codes! {
 
 codes! {
     /// The templates the engine fills with the user's numbers (`{amount}` and the like).
+    /// Their words are the engine's own, in `words.toml` beside this crate's sources, given
+    /// to every pack when it is loaded; a pack's `text` entry of the same key replaces them.
     Template, key_prefix "" {
         /// An amount of money: `{amount} 元`.
         Money = "money",
@@ -146,7 +148,7 @@ codes! {
 }
 
 /// The keys of every code and template, each kind in its declared order: the words a
-/// pack must give.
+/// loaded pack must have (for a template, the engine's unless the pack gives its own).
 pub fn every_key() -> impl Iterator<Item = &'static str> {
     fn keys<C: Code>() -> impl Iterator<Item = &'static str> {
         C::ALL.iter().map(|c| c.key())

@@ -16,8 +16,8 @@ the tests all call the same functions with values.
 ```
 use ipsc_engine::{assess, Answers, Pack};
 
-let pack: Pack = toml::from_str(include_str!("../tests/fixture-pack.toml"))
-    .expect("the fixture pack parses");
+let pack: Pack = ipsc_engine::load::from_toml(include_str!("../tests/fixture-pack.toml"))
+    .expect("the fixture pack is valid");
 let mut answers = Answers { version: 1, registered_locally: Some(true), ..Answers::default() };
 answers.counts.insert("utility-models".into(), 3);
 let assessment = assess(&pack, &answers, 2025).expect("answers are valid");

@@ -2,11 +2,32 @@
 //!
 //! Only native tools and the app's build script read TOML; the browser gets the pack built
 //! from Rust literals and its report texts as a plain file ([`app_files`]).
+//!
+//! Every pack is read with the engine's own words ([`ENGINE_WORDS`]) for what its `[text]`
+//! table leaves out, here and nowhere else, so that `ipsc check`, the app's build and the
+//! tests all see the same pack.
 
+use crate::i18n::Text;
 use crate::pack::Pack;
 use crate::validate::Problem;
+use litemap::LiteMap;
 use serde::de::DeserializeOwned;
 use std::fmt;
+
+/// The engine's own words about its arithmetic (money, formulas, what-ifs, joining a
+/// list: every [`crate::codes::Template`]), in both languages, as TOML: `key = { zh, en }`.
+/// They name no plan, so packs need not repeat them; a pack's own entry replaces one.
+/// Built in rather than read, so that loading a pack reads no file but the pack.
+pub const ENGINE_WORDS: &str = include_str!("../words.toml");
+
+/// The engine's own words ([`ENGINE_WORDS`]), by key.
+pub fn engine_words() -> Result<LiteMap<String, Text>, LoadError> {
+    parse(ENGINE_WORDS).map_err(|e| LoadError {
+        path: None,
+        line: None,
+        message: format!("the engine's words.toml, {e}"),
+    })
+}
 
 /// Something wrong in a TOML source, located.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,9 +98,24 @@ pub fn parse<T: DeserializeOwned>(source: &str) -> Result<T, LoadError> {
     })
 }
 
-/// Parses and validates a pack: every problem, each with its line.
+/// Parses a pack and gives it the engine's words ([`ENGINE_WORDS`]) for every key its
+/// `[text]` table does not have; the pack's own words win. Does not validate: see
+/// [`from_toml`].
+pub fn parse_pack(source: &str) -> Result<Pack, LoadError> {
+    let mut pack: Pack = parse(source)?;
+    for (key, words) in engine_words()? {
+        if !pack.text.contains_key(&key) {
+            pack.text.insert(key, words);
+        }
+    }
+    Ok(pack)
+}
+
+/// Parses a pack with the engine's words ([`parse_pack`]) and validates it: every problem,
+/// each with its line. Validation comes after the engine's words are in, so a pack need not
+/// give them, and a code with words in neither place still fails.
 pub fn from_toml(source: &str) -> Result<Pack, Vec<LoadError>> {
-    let pack: Pack = parse(source).map_err(|e| vec![e])?;
+    let pack = parse_pack(source).map_err(|e| vec![e])?;
     let problems = pack.validate();
     if problems.is_empty() {
         Ok(pack)
@@ -173,6 +209,23 @@ mod tests {
         assert_eq!(locate(SOURCE, "lpr.rate[1].effective"), Some(17));
         assert_eq!(locate(SOURCE, "text.money.zh"), Some(20));
         assert_eq!(locate(SOURCE, "nothing.here"), None);
+    }
+
+    #[test]
+    fn the_engines_words_are_every_template_in_both_languages_and_nothing_else() {
+        use crate::codes::{Code, Template};
+        let words = engine_words().unwrap_or_else(|e| panic!("{e}"));
+        let keys: Vec<&str> = words.keys().map(String::as_str).collect();
+        let mut want: Vec<&str> = Template::ALL.iter().map(|t| t.key()).collect();
+        want.sort_unstable();
+        assert_eq!(
+            keys, want,
+            "words.toml has words for every template and no other"
+        );
+        for (key, text) in words.iter() {
+            assert!(!text.zh.trim().is_empty(), "{key}: no Chinese words");
+            assert!(!text.en.trim().is_empty(), "{key}: no English words");
+        }
     }
 
     #[test]

@@ -55,7 +55,9 @@ pub struct Pack {
     /// Caveats shown with every assessment.
     #[serde(rename = "caveat", default)]
     pub caveats: Vec<Labelled>,
-    /// The words for every code the engine emits (reasons, warnings, conditions), by code.
+    /// The words for every code the engine emits (reasons, warnings, conditions), by code,
+    /// and for its templates: loading fills in the engine's own words for each template the
+    /// pack does not word itself.
     pub text: LiteMap<String, Text>,
 }
 

@@ -84,7 +84,7 @@ fn the_fixture_programme_matches_by_its_own_triggers_only() {
 fn a_pack_missing_an_english_label_is_invalid() {
     let source =
         include_str!("fixture-pack.toml").replace("en = \"Utility model reward\"", "en = \"\"");
-    let pack: ipsc_engine::Pack = toml::from_str(&source).unwrap();
+    let pack = common::unchecked_pack_from(&source);
     let problems = pack.validate();
     assert!(
         problems.iter().any(|p| p.path == "measure[0].label.en"),
@@ -98,7 +98,7 @@ fn a_pack_citing_a_missing_clause_is_invalid() {
         "clause = \"c1\"\nquote = \"对实用",
         "clause = \"c9\"\nquote = \"对实用",
     );
-    let pack: ipsc_engine::Pack = toml::from_str(&source).unwrap();
+    let pack = common::unchecked_pack_from(&source);
     assert!(pack
         .validate()
         .iter()
@@ -110,7 +110,7 @@ fn a_pack_with_falling_lpr_dates_or_a_negative_amount_is_invalid() {
     let source = include_str!("fixture-pack.toml")
         .replace("effective = \"2024-01-01\"", "effective = \"2019-01-01\"")
         .replace("amount = \"2000\"", "amount = \"-2000\"");
-    let pack: ipsc_engine::Pack = toml::from_str(&source).unwrap();
+    let pack = common::unchecked_pack_from(&source);
     let paths: Vec<String> = pack.validate().into_iter().map(|p| p.path).collect();
     assert!(
         paths.contains(&"lpr.rate[1].effective".to_owned()),
@@ -126,7 +126,7 @@ fn a_pack_with_falling_lpr_dates_or_a_negative_amount_is_invalid() {
 fn unknown_fields_in_a_pack_are_errors() {
     let source = include_str!("fixture-pack.toml")
         .replace("[tech_sme_guide]", "[tech_sme_guide]\nmax_staf = 3");
-    assert!(toml::from_str::<ipsc_engine::Pack>(&source).is_err());
+    assert!(ipsc_engine::load::parse_pack(&source).is_err());
 }
 
 /// The fixture pack with more words in its `text` table.
@@ -137,7 +137,7 @@ fn with_words(lines: &str) -> ipsc_engine::Pack {
         "the fixture has a [text] table"
     );
     let source = fixture.replace("[text]\n", &format!("[text]\n{lines}\n"));
-    toml::from_str(&source).unwrap()
+    common::unchecked_pack_from(&source)
 }
 
 #[test]

@@ -15,12 +15,19 @@ pub fn read(path: &str) -> String {
     std::fs::read_to_string(repo_file(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// A pack from TOML, which must also be valid.
+/// A pack from TOML, read as `ipsc check` and the app's build read it (with the engine's
+/// own words where the pack gives none), which must also be valid.
 pub fn pack_from(source: &str) -> Pack {
-    let pack: Pack = toml::from_str(source).unwrap_or_else(|e| panic!("{e}"));
-    let problems = pack.validate();
-    assert!(problems.is_empty(), "{problems:#?}");
-    pack
+    ipsc_engine::load::from_toml(source).unwrap_or_else(|errors| {
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("{errors:#?}")
+    })
+}
+
+/// A pack from TOML with the engine's words, not validated: for tests of what validation
+/// says about it.
+pub fn unchecked_pack_from(source: &str) -> Pack {
+    ipsc_engine::load::parse_pack(source).unwrap_or_else(|e| panic!("{e}"))
 }
 
 pub fn suizhou() -> Pack {
