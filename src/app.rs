@@ -364,7 +364,13 @@ pub fn Journey(props: &JourneyProps) -> Html {
                             { for ctx.visible_errors.iter().map(|e| {
                                 let field = e.field.clone();
                                 let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); focus_id(&field); });
-                                html! { <li><a href={format!("#{}", e.field)} {onclick}>{ e.message.get(lang) }</a></li> }
+                                // An item's error says which item (`Loan 2: …`); beside the field its
+                                // fieldset's legend says it.
+                                let message = match &e.within {
+                                    Some(item) => strings::labelled(lang, item.get(lang), e.message.get(lang)),
+                                    None => e.message.get(lang).to_owned(),
+                                };
+                                html! { <li><a href={format!("#{}", e.field)} {onclick}>{ message }</a></li> }
                             }) }
                         </ul>
                     </div>
