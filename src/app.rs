@@ -2,11 +2,12 @@
 //! `steps`, the check page in `check`, the results in `results`), with the step in the URL,
 //! answers kept in the browser, and focus managed on each change.
 
-use crate::browser::{
-    focus, focus_id, last_full_year, location_hash, own_window, replace_hash, window,
-};
+use crate::browser::{focus_id, last_full_year, location_hash, replace_hash};
 use crate::check::check;
 use crate::form::{FieldError, Form, Step};
+use crate::hooks::{
+    go, use_focus, use_history, use_kiosk_idle, use_report_texts, use_saving, warning_window,
+};
 use crate::policy::{self, default_pack};
 use crate::results::results;
 use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State, Texts};
@@ -15,13 +16,7 @@ use crate::storage::{self, LinkError};
 use crate::strings::{self, fill};
 use ipsc_engine::explain::money;
 use ipsc_engine::{assess, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// How long before a kiosk's reset it warns: 30 seconds, or half the idle time if shorter.
-fn warning_window(idle_seconds: u32) -> u32 {
-    (idle_seconds / 2).min(30)
-}
 
 /// How the app is hosted.
 #[derive(Properties, PartialEq, Clone, Copy)]
@@ -60,17 +55,6 @@ pub struct JourneyProps {
     pub persist: bool,
     /// Start afresh after this many idle seconds (kiosks).
     pub idle_reset: Option<u32>,
-}
-
-/// Moves to a step: a new history entry, so the browser's back and forward work. The move
-/// is made at once (the `hashchange` that follows finds the step already there and changes
-/// nothing), so the new step shows without waiting for the browser's event.
-fn go(dispatch: &UseReducerDispatcher<State>, step: Step) {
-    let hash = hash_of(step);
-    if let Some(w) = own_window().filter(|_| location_hash() != hash) {
-        let _ = w.location().set_hash(&hash);
-    }
-    dispatch.dispatch(Action::Go(step));
 }
 
 /// The state to start from: answers from a share link, else from storage; preferences;
@@ -116,10 +100,6 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     state
 }
 
-fn prefs_text(lang: Lang, large: bool) -> String {
-    format!("{}|{}", lang.tag(), u8::from(large))
-}
-
 /// The whole questionnaire, the check page and the results.
 #[function_component]
 pub fn Journey(props: &JourneyProps) -> Html {
@@ -130,122 +110,14 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let heading = use_node_ref();
     let summary = use_node_ref();
 
-    // Follow the browser's back and forward.
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with((), move |()| {
-            let listener = own_window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                    if let Some(step) = step_from_hash(&location_hash()) {
-                        dispatch.dispatch(Action::Go(step));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    // On a kiosk: any touch, key or input restarts the idle timers. Shortly before the time
-    // runs out a warning shows (any touch keeps the answers); then the next person gets a
-    // fresh start. The reducer leaves an untouched screen alone.
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(props.idle_reset, move |idle| {
-            let listeners = idle.zip(window()).map(|(seconds, w)| {
-                let warn_after = seconds - warning_window(seconds);
-                let timers = Rc::new(std::cell::RefCell::new(Vec::new()));
-                let arm = {
-                    let timers = timers.clone();
-                    move || {
-                        let (warn, reset) = (dispatch.clone(), dispatch.clone());
-                        *timers.borrow_mut() = vec![
-                            gloo_timers::callback::Timeout::new(
-                                warn_after.saturating_mul(1000),
-                                move || warn.dispatch(Action::IdleWarning(default_year)),
-                            ),
-                            gloo_timers::callback::Timeout::new(
-                                seconds.saturating_mul(1000),
-                                move || {
-                                    go(&reset, Step::Enterprise);
-                                    reset.dispatch(Action::Idle(default_year));
-                                },
-                            ),
-                        ];
-                        dispatch.dispatch(Action::Active);
-                    }
-                };
-                arm();
-                ["pointerdown", "keydown", "input"].map(|kind| {
-                    let arm = arm.clone();
-                    gloo_events::EventListener::new(&w, kind, move |_| arm())
-                })
-            });
-            move || drop(listeners)
-        });
-    }
-    // Keep answers as they change (never an empty form: "clear" must leave nothing behind).
-    {
-        use_effect_with(state.form.clone(), move |form| {
-            if persist && !form.is_untouched() {
-                storage::save(&storage::encode(pack, form));
-            }
-        });
-    }
-    use_effect_with((state.lang, state.large), move |(lang, large)| {
-        if persist && (*lang != Lang::Zh || *large) {
-            storage::save_prefs(&prefs_text(*lang, *large));
-        }
-    });
-    // Focus: the new step's heading on each step change (not on the first render), and the
-    // error summary after each failed Continue.
-    // A change link on the check page names the field to focus instead of the heading.
-    let pending_focus = use_mut_ref(|| None::<String>);
-    {
-        let heading = heading.clone();
-        let pending_focus = pending_focus.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.step, move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            match pending_focus.borrow_mut().take() {
-                Some(field) => focus_id(&field),
-                None => focus(&heading),
-            }
-        });
-    }
-    {
-        let summary = summary.clone();
-        use_effect_with(state.attempts, move |attempts| {
-            if *attempts > 0 {
-                focus(&summary);
-            }
-        });
-    }
-
-    // The report's texts: asked for once the check page or the results are shown (so the
-    // first load is only what the questions need), and again on "Try again".
-    let load_texts = {
-        let dispatch = state.dispatcher();
-        Callback::from(move |()| {
-            dispatch.dispatch(Action::Texts(Texts::Loading));
-            let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                dispatch.dispatch(Action::Texts(match policy::load_report_texts().await {
-                    Ok(_) => Texts::Ready,
-                    Err(_) => Texts::Failed,
-                }));
-            });
-        })
-    };
-    {
-        let load_texts = load_texts.clone();
-        let wanted = state.step >= Step::Check && state.texts == Texts::Waiting;
-        use_effect_with(wanted, move |wanted| {
-            if *wanted {
-                load_texts.emit(());
-            }
-        });
-    }
+    use_history(state.dispatcher());
+    use_kiosk_idle(props.idle_reset, state.dispatcher(), default_year);
+    use_saving(persist, pack, state.form.clone(), state.lang, state.large);
+    let pending_focus = use_focus(state.step, state.attempts, heading.clone(), summary.clone());
+    let load_texts = use_report_texts(
+        state.step >= Step::Check && state.texts == Texts::Waiting,
+        state.dispatcher(),
+    );
 
     let lang = state.lang;
     let (answers, errors) = state.form.read(pack, default_year);

@@ -77,20 +77,14 @@ fn in_words(lang: Lang, q: &Question<'_>, value: &str, form: &Form) -> String {
 fn rows_of(lang: Lang, form: &Form, q: &Question<'_>, rows: &mut Vec<AnswerRow>) {
     let value = form.get(&q.key);
     match &q.kind {
-        Kind::Items {
-            heading,
-            summary,
-            summary_more,
-            questions,
-            ..
-        } => {
+        Kind::Items(words, questions) => {
             for (i, item) in form.items.iter().enumerate() {
                 let answers: Vec<(&str, String)> = questions
                     .iter()
                     .map(|c| (c.key.as_str(), typed(lang, get(item, &c.key))))
                     .collect();
                 let mut line = fill(
-                    summary.get(lang),
+                    words.summary.get(lang),
                     &answers
                         .iter()
                         .map(|(k, v)| (*k, v.as_str()))
@@ -112,11 +106,14 @@ fn rows_of(lang: Lang, form: &Form, q: &Question<'_>, rows: &mut Vec<AnswerRow>)
                             }
                             _ => given.to_owned(),
                         };
-                        line.push_str(&fill(summary_more.get(lang), &[(c.key.as_str(), &given)]));
+                        line.push_str(&fill(
+                            words.summary_more.get(lang),
+                            &[(c.key.as_str(), &given)],
+                        ));
                     }
                 }
                 rows.push(AnswerRow {
-                    question: fill(heading.get(lang), &[("n", &(i + 1).to_string())]),
+                    question: fill(words.heading.get(lang), &[("n", &(i + 1).to_string())]),
                     answer: line,
                     step: q.step,
                     field: questions

@@ -106,7 +106,7 @@ pub fn answers(pack: &Pack, a: &Answers) -> Object {
                     );
                 }
             }
-            (Answer::Records(path), Kind::Items { questions, .. }) if !a.loans.is_empty() => {
+            (Answer::Records(path), Kind::Items(_, questions)) if !a.loans.is_empty() => {
                 let loans: Array = a
                     .loans
                     .iter()

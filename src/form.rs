@@ -134,7 +134,7 @@ impl Reader<'_> {
                     return None;
                 }
             },
-            Kind::Many(_) | Kind::Items { .. } | Kind::Folded { .. } => None,
+            Kind::Many(_) | Kind::Items(..) | Kind::Folded { .. } => None,
         };
         if value.is_none() {
             if let Need::Required(words) = &question.need {
@@ -199,17 +199,12 @@ impl Reader<'_> {
                     .collect();
                 self.put(&q.answer, Value::Ids(ids));
             }
-            Kind::Items {
-                heading,
-                none,
-                questions,
-                ..
-            } => {
+            Kind::Items(words, questions) => {
                 for (i, item) in form.items.iter().enumerate() {
                     let n = (i + 1).to_string();
                     self.within = Some(Said {
-                        zh: strings::fill(heading.zh, &[("n", &n)]),
-                        en: strings::fill(heading.en, &[("n", &n)]),
+                        zh: strings::fill(words.heading.zh, &[("n", &n)]),
+                        en: strings::fill(words.heading.en, &[("n", &n)]),
                     });
                     let (loan, _) = self.record(
                         questions,
@@ -225,7 +220,7 @@ impl Reader<'_> {
                 }
                 self.within = None;
                 if form.items.is_empty() {
-                    self.error(q.first_field(), q.step, (*none).into());
+                    self.error(q.first_field(), q.step, words.none.into());
                 }
             }
             Kind::Folded { questions, .. } => {
@@ -367,7 +362,7 @@ pub fn keys(pack: &Pack) -> Vec<String> {
     let mut keys = Vec::new();
     for (q, _) in flatten(&all) {
         keys.push(q.key.clone());
-        if let Kind::Items { questions, .. } = &q.kind {
+        if let Kind::Items(_, questions) = &q.kind {
             keys.extend(questions.iter().map(|i| format!("{}.{}", q.key, i.key)));
         }
     }

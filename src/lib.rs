@@ -14,6 +14,7 @@ mod check;
 pub mod export;
 pub mod fields;
 pub mod form;
+mod hooks;
 pub mod policy;
 pub mod questions;
 pub mod results;

@@ -196,6 +196,23 @@ pub struct Choice<'p> {
     pub label: Words<'p>,
 }
 
+/// What a repeated group says around its items.
+#[derive(Debug, PartialEq)]
+pub struct ItemWords {
+    /// Each item's heading: `{n}`.
+    pub heading: Tr,
+    /// The button that adds one.
+    pub add: Tr,
+    /// The button that removes one: `{n}`.
+    pub remove: Tr,
+    /// An item on the check page; each `{key}` is the answer to that question.
+    pub summary: Tr,
+    /// Added to the summary for each optional answer given: `{key}`.
+    pub summary_more: Tr,
+    /// The error when the question that reveals the items is answered but none added.
+    pub none: Tr,
+}
+
 /// How a question is asked and what its answer is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind<'p> {
@@ -210,7 +227,7 @@ pub enum Kind<'p> {
         /// What it counts.
         quantity: Quantity,
         /// The range it must fall in, beyond the quantity's own.
-        limits: Option<Limits>,
+        limits: Option<&'static Limits>,
     },
     /// A date, `YYYY-MM-DD`, within the engine's years.
     Date,
@@ -218,22 +235,7 @@ pub enum Kind<'p> {
     Many(Vec<Choice<'p>>),
     /// The same questions again for each item the person adds (loans). An item counts only
     /// once all its required questions are answered.
-    Items {
-        /// Each item's heading: `{n}`.
-        heading: Tr,
-        /// The button that adds one.
-        add: Tr,
-        /// The button that removes one: `{n}`.
-        remove: Tr,
-        /// An item on the check page; each `{key}` is the answer to that question.
-        summary: Tr,
-        /// Added to the summary for each optional answer given: `{value}`.
-        summary_more: Tr,
-        /// The error when the question that reveals the items is answered but none added.
-        none: Tr,
-        /// Each item's questions.
-        questions: Vec<Question<'p>>,
-    },
+    Items(&'static ItemWords, Vec<Question<'p>>),
     /// Questions folded away until opened (a newer LPR), opened while any is answered.
     /// Answered together or not at all.
     Folded {
@@ -499,29 +501,55 @@ fn pack_choices(list: &[ipsc_engine::pack::Choice]) -> Vec<Choice<'_>> {
         .collect()
 }
 
-fn number(quantity: Quantity) -> Kind<'static> {
-    Kind::Number {
-        quantity,
-        limits: None,
-    }
+fn number(quantity: Quantity, limits: Option<&'static Limits>) -> Kind<'static> {
+    Kind::Number { quantity, limits }
 }
 
-fn limited(
-    quantity: Quantity,
-    (low, high): (Decimal, Decimal),
-    error: Tr,
-    for_any_error: bool,
-) -> Kind<'static> {
-    Kind::Number {
-        quantity,
-        limits: Some(Limits {
-            low,
-            high,
-            error,
-            for_any_error,
-        }),
-    }
+/// A whole number as a decimal, in a constant.
+const fn whole(n: i32) -> Decimal {
+    Decimal::from_parts(n.unsigned_abs(), 0, 0, n < 0, 0)
 }
+
+/// The years the engine takes.
+static YEAR: Limits = Limits {
+    low: whole(*YEARS.start()),
+    high: whole(*YEARS.end()),
+    error: strings::ERR_YEAR,
+    for_any_error: true,
+};
+
+/// Above zero (the smallest amount is a fen), within what the reader takes.
+static PRINCIPAL: Limits = Limits {
+    low: Decimal::from_parts(1, 0, 0, false, 2),
+    high: MAX_YUAN,
+    error: strings::ERR_PRINCIPAL,
+    for_any_error: false,
+};
+
+/// The engine's longest term.
+static TERM: Limits = Limits {
+    low: Decimal::ONE,
+    high: Decimal::from_parts(MAX_TERM_MONTHS, 0, 0, false, 0),
+    error: strings::ERR_TERM,
+    for_any_error: false,
+};
+
+/// A rate above zero, at most 100 %.
+static LPR_RATE: Limits = Limits {
+    low: Decimal::from_parts(1, 0, 0, false, 4),
+    high: Decimal::ONE_HUNDRED,
+    error: strings::ERR_LPR_RATE,
+    for_any_error: false,
+};
+
+static LOANS: ItemWords = ItemWords {
+    heading: strings::LOAN_N,
+    add: strings::ADD_LOAN,
+    remove: strings::REMOVE_LOAN,
+    summary: strings::LOAN_SUMMARY,
+    summary_more: strings::LOAN_SUMMARY_RATE,
+    none: strings::ERR_ADD_LOAN,
+};
 
 /// A field of the answers: `lens!(path, |answers| get, |answers, value| set)`.
 macro_rules! lens {
@@ -620,7 +648,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 Question::new(
                     "staff",
                     Enterprise,
-                    number(Quantity::Count),
+                    number(Quantity::Count, None),
                     App(strings::Q_STAFF),
                 )
                 .answer(Answer::Field(lens!(
@@ -631,7 +659,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 Question::new(
                     "sales",
                     Enterprise,
-                    number(Quantity::Yuan),
+                    number(Quantity::Yuan, None),
                     App(strings::Q_SALES),
                 )
                 .hint(money())
@@ -643,7 +671,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 Question::new(
                     "assets",
                     Enterprise,
-                    number(Quantity::Yuan),
+                    number(Quantity::Yuan, None),
                     App(strings::Q_ASSETS),
                 )
                 .hint(money())
@@ -681,12 +709,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         Question::new(
             "year",
             Enterprise,
-            limited(
-                Quantity::Count,
-                ((*YEARS.start()).into(), (*YEARS.end()).into()),
-                strings::ERR_YEAR,
-                true,
-            ),
+            number(Quantity::Count, Some(&YEAR)),
             App(strings::Q_YEAR),
         )
         .hint(App(strings::HINT_YEAR))
@@ -702,7 +725,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             Question::new(
                 format!("count.{}", q.id),
                 Items,
-                number(Quantity::Count),
+                number(Quantity::Count, None),
                 Words::Pack(&q.label),
             )
             .hint(Words::PackThen(&q.hint, strings::HINT_COUNT_ZERO))
@@ -764,13 +787,7 @@ fn loans() -> Question<'static> {
         Question::new(
             "principal",
             s,
-            limited(
-                // Above zero: the smallest amount is a fen.
-                Quantity::Yuan,
-                (Decimal::new(1, 2), MAX_YUAN),
-                strings::ERR_PRINCIPAL,
-                false,
-            ),
+            number(Quantity::Yuan, Some(&PRINCIPAL)),
             App(strings::Q_PRINCIPAL),
         )
         .hint(App(strings::HINT_MONEY))
@@ -794,12 +811,7 @@ fn loans() -> Question<'static> {
         Question::new(
             "term",
             s,
-            limited(
-                Quantity::Count,
-                (Decimal::ONE, MAX_TERM_MONTHS.into()),
-                strings::ERR_TERM,
-                false,
-            ),
+            number(Quantity::Count, Some(&TERM)),
             App(strings::Q_TERM),
         )
         .required(App(strings::ERR_TERM))
@@ -808,26 +820,23 @@ fn loans() -> Question<'static> {
             |l| Some(Value::Whole(l.term_months.into())),
             |l, v| l.term_months = v.whole().unwrap_or_default()
         ))),
-        Question::new("rate", s, number(Quantity::Percent), App(strings::Q_RATE))
-            .hint(App(strings::HINT_RATE))
-            .answer(Answer::Loan(lens!(
-                "contract_rate",
-                |l| l.contract_rate.map(Value::Decimal),
-                |l, v| l.contract_rate = v.decimal()
-            ))),
+        Question::new(
+            "rate",
+            s,
+            number(Quantity::Percent, None),
+            App(strings::Q_RATE),
+        )
+        .hint(App(strings::HINT_RATE))
+        .answer(Answer::Loan(lens!(
+            "contract_rate",
+            |l| l.contract_rate.map(Value::Decimal),
+            |l, v| l.contract_rate = v.decimal()
+        ))),
     ];
     Question::new(
         "loan",
         s,
-        Kind::Items {
-            heading: strings::LOAN_N,
-            add: strings::ADD_LOAN,
-            remove: strings::REMOVE_LOAN,
-            summary: strings::LOAN_SUMMARY,
-            summary_more: strings::LOAN_SUMMARY_RATE,
-            none: strings::ERR_ADD_LOAN,
-            questions,
-        },
+        Kind::Items(&LOANS, questions),
         App(strings::STEP_LOANS),
     )
     .answer(Answer::Records("loans"))
@@ -862,12 +871,7 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
                 Question::new(
                     "lpr-rate",
                     s,
-                    limited(
-                        Quantity::Percent,
-                        (Decimal::new(1, 4), Decimal::ONE_HUNDRED),
-                        strings::ERR_LPR_RATE,
-                        false,
-                    ),
+                    number(Quantity::Percent, Some(&LPR_RATE)),
                     App(strings::Q_LPR_RATE),
                 )
                 .answer(Answer::Lpr(lens!(

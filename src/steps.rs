@@ -28,7 +28,7 @@ fn question(ctx: &Ctx, form: &Form, q: &Question<'_>) -> Html {
         .filter(|r| {
             r.questions
                 .iter()
-                .any(|c| matches!(c.kind, Kind::Items { .. }))
+                .any(|c| matches!(c.kind, Kind::Items(..)))
         })
         .map(|r| r.when);
     let key = q.key.clone();
@@ -40,7 +40,7 @@ fn question(ctx: &Ctx, form: &Form, q: &Question<'_>) -> Html {
     });
     let asked = match &q.kind {
         Kind::Many(choices) => many(ctx, form, q, choices),
-        Kind::Items { .. } => items(ctx, form, q),
+        Kind::Items(..) => items(ctx, form, q),
         Kind::Folded {
             summary,
             hint,
@@ -130,7 +130,7 @@ fn field(ctx: &Ctx, q: &Question<'_>, id: &str, value: &str, set: Setter) -> Htm
             "ipsc-input ipsc-input--date",
             set,
         ),
-        Kind::Many(_) | Kind::Items { .. } | Kind::Folded { .. } => html! {},
+        Kind::Many(_) | Kind::Items(..) | Kind::Folded { .. } => html! {},
     }
 }
 
@@ -169,14 +169,7 @@ fn many(ctx: &Ctx, form: &Form, q: &Question<'_>, choices: &[Choice<'_>]) -> Htm
 /// it, and a button that adds one.
 fn items(ctx: &Ctx, form: &Form, q: &Question<'_>) -> Html {
     let lang = ctx.lang;
-    let Kind::Items {
-        heading,
-        add,
-        remove,
-        questions,
-        ..
-    } = &q.kind
-    else {
+    let Kind::Items(words, questions) = &q.kind else {
         return html! {};
     };
     html! {
@@ -185,7 +178,7 @@ fn items(ctx: &Ctx, form: &Form, q: &Question<'_>) -> Html {
                 let n = (i + 1).to_string();
                 html! {
                     <fieldset class="ipsc-fieldset ipsc-loan">
-                        <legend class="ipsc-legend">{ fill(heading.get(lang), &[("n", &n)]) }</legend>
+                        <legend class="ipsc-legend">{ fill(words.heading.get(lang), &[("n", &n)]) }</legend>
                         { for questions.iter().map(|child| {
                             let key = child.key.clone();
                             let set: Setter = Rc::new(move |f: &mut Form, v: String| {
@@ -194,13 +187,13 @@ fn items(ctx: &Ctx, form: &Form, q: &Question<'_>) -> Html {
                             field(ctx, child, &item_field(&q.key, i, &child.key), get(item, &child.key), set)
                         }) }
                         <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(move |f| { if i < f.items.len() { f.items.remove(i); } })}>
-                            { fill(remove.get(lang), &[("n", &n)]) }
+                            { fill(words.remove.get(lang), &[("n", &n)]) }
                         </button>
                     </fieldset>
                 }
             }) }
             <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(|f| f.items.push(Values::new()))}>
-                { add.get(lang) }
+                { words.add.get(lang) }
             </button>
         </>
     }

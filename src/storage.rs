@@ -38,7 +38,7 @@ fn repeated(pack: &Pack) -> (String, String, Vec<String>) {
     for (q, _) in flatten(&all) {
         match &q.kind {
             Kind::Many(_) => many.clone_from(&q.key),
-            Kind::Items { questions, .. } => {
+            Kind::Items(_, questions) => {
                 items.clone_from(&q.key);
                 item_keys = questions.iter().map(|i| i.key.clone()).collect();
             }

@@ -1,0 +1,164 @@
+//! The journey's effects, each a named hook: following the browser's back and forward, a
+//! kiosk's idle timers, keeping answers and preferences, focus after a move or a failed
+//! Continue, and the report's texts.
+
+use crate::browser::{focus, focus_id, location_hash, own_window, window};
+use crate::form::{Form, Step};
+use crate::policy;
+use crate::state::{hash_of, step_from_hash, Action, State, Texts};
+use crate::storage;
+use ipsc_engine::{Lang, Pack};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The dispatcher of the journey's state.
+type Dispatch = UseReducerDispatcher<State>;
+
+/// Moves to a step: a new history entry, so the browser's back and forward work. The move
+/// is made at once (the `hashchange` that follows finds the step already there and changes
+/// nothing), so the new step shows without waiting for the browser's event.
+pub(crate) fn go(dispatch: &Dispatch, step: Step) {
+    let hash = hash_of(step);
+    if let Some(w) = own_window().filter(|_| location_hash() != hash) {
+        let _ = w.location().set_hash(&hash);
+    }
+    dispatch.dispatch(Action::Go(step));
+}
+
+/// How long before the reset a kiosk warns: half the idle time, at most 30 seconds.
+pub(crate) fn warning_window(idle_seconds: u32) -> u32 {
+    (idle_seconds / 2).min(30)
+}
+
+/// Preferences as kept: `en|1`.
+fn prefs_text(lang: Lang, large: bool) -> String {
+    format!("{}|{}", lang.tag(), u8::from(large))
+}
+
+/// Follows the browser's back and forward (where the page's URL is the app's).
+#[hook]
+pub(crate) fn use_history(dispatch: Dispatch) {
+    use_effect_with((), move |()| {
+        let listener = own_window().map(|w| {
+            gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                if let Some(step) = step_from_hash(&location_hash()) {
+                    dispatch.dispatch(Action::Go(step));
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// On a kiosk (`idle` seconds given): any touch, key or input restarts the idle timers.
+/// Shortly before the time runs out a warning shows (any touch keeps the answers); then the
+/// next person gets a fresh start. The reducer leaves an untouched screen alone.
+#[hook]
+pub(crate) fn use_kiosk_idle(idle: Option<u32>, dispatch: Dispatch, default_year: i32) {
+    use_effect_with(idle, move |idle| {
+        let listeners = idle.zip(window()).map(|(seconds, w)| {
+            let warn_after = seconds - warning_window(seconds);
+            let timers = Rc::new(RefCell::new(Vec::new()));
+            let arm = {
+                let timers = timers.clone();
+                move || {
+                    let (warn, reset) = (dispatch.clone(), dispatch.clone());
+                    *timers.borrow_mut() = vec![
+                        gloo_timers::callback::Timeout::new(
+                            warn_after.saturating_mul(1000),
+                            move || warn.dispatch(Action::IdleWarning(default_year)),
+                        ),
+                        gloo_timers::callback::Timeout::new(
+                            seconds.saturating_mul(1000),
+                            move || {
+                                go(&reset, Step::Enterprise);
+                                reset.dispatch(Action::Idle(default_year));
+                            },
+                        ),
+                    ];
+                    dispatch.dispatch(Action::Active);
+                }
+            };
+            arm();
+            ["pointerdown", "keydown", "input"].map(|kind| {
+                let arm = arm.clone();
+                gloo_events::EventListener::new(&w, kind, move |_| arm())
+            })
+        });
+        move || drop(listeners)
+    });
+}
+
+/// Keeps the answers and the preferences as they change, where the page may keep anything
+/// (`persist`); never an empty form, so that "clear" leaves nothing behind.
+#[hook]
+pub(crate) fn use_saving(persist: bool, pack: &'static Pack, form: Form, lang: Lang, large: bool) {
+    use_effect_with(form, move |form| {
+        if persist && !form.is_untouched() {
+            storage::save(&storage::encode(pack, form));
+        }
+    });
+    use_effect_with((lang, large), move |(lang, large)| {
+        if persist && (*lang != Lang::Zh || *large) {
+            storage::save_prefs(&prefs_text(*lang, *large));
+        }
+    });
+}
+
+/// Focus: the new step's heading on each step change (not on the first render), or the
+/// field a change link names; the error summary after each failed Continue. Returns where
+/// a change link puts the field to focus.
+#[hook]
+pub(crate) fn use_focus(
+    step: Step,
+    attempts: u32,
+    heading: NodeRef,
+    summary: NodeRef,
+) -> Rc<RefCell<Option<String>>> {
+    let pending = use_mut_ref(|| None::<String>);
+    let first = use_mut_ref(|| true);
+    {
+        let pending = pending.clone();
+        use_effect_with(step, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            match pending.borrow_mut().take() {
+                Some(field) => focus_id(&field),
+                None => focus(&heading),
+            }
+        });
+    }
+    use_effect_with(attempts, move |attempts| {
+        if *attempts > 0 {
+            focus(&summary);
+        }
+    });
+    pending
+}
+
+/// The report's texts: asked for once `wanted` (the check page or the results show, so the
+/// first load is only what the questions need). Returns what asks again ("Try again").
+#[hook]
+pub(crate) fn use_report_texts(wanted: bool, dispatch: Dispatch) -> Callback<()> {
+    let load = Callback::from(move |()| {
+        dispatch.dispatch(Action::Texts(Texts::Loading));
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            dispatch.dispatch(Action::Texts(match policy::load_report_texts().await {
+                Ok(_) => Texts::Ready,
+                Err(_) => Texts::Failed,
+            }));
+        });
+    });
+    {
+        let load = load.clone();
+        use_effect_with(wanted, move |wanted| {
+            if *wanted {
+                load.emit(());
+            }
+        });
+    }
+    load
+}
