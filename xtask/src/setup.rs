@@ -18,6 +18,7 @@ pub fn all() -> Result {
 /// What `trunk build --release` needs.
 pub fn for_build() -> Result {
     wasm_target()?;
+    rust_src()?;
     cargo_tool(
         "trunk",
         TRUNK_VERSION,
@@ -52,6 +53,16 @@ fn wasm_target() -> Result {
         return Ok(());
     }
     run("rustup", &["target", "add", WASM_TARGET], &[])
+}
+
+/// The standard library's source, which the release build compiles with its own flags.
+fn rust_src() -> Result {
+    let installed = version_of("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "rust-src") {
+        println!("setup: rust-src is installed");
+        return Ok(());
+    }
+    run("rustup", &["component", "add", "rust-src"], &[])
 }
 
 fn cargo_tool(program: &str, version: &str, install: &[&str]) -> Result {
