@@ -420,14 +420,14 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("ipsc-year", 1, strings::ERR_YEAR.en),
+                ("ipsc-year", 1, crate::questions::ERR_YEAR.en),
                 (
                     "ipsc-count-domestic-invention-patents",
                     2,
                     strings::ERR_NOT_WHOLE.en
                 ),
                 ("ipsc-loan-0-start", 3, strings::ERR_DATE.en),
-                ("ipsc-loan-0-term", 3, strings::ERR_TERM.en),
+                ("ipsc-loan-0-term", 3, crate::questions::ERR_TERM.en),
             ]
         );
         assert!(

@@ -514,7 +514,7 @@ const fn whole(n: i32) -> Decimal {
 static YEAR: Limits = Limits {
     low: whole(*YEARS.start()),
     high: whole(*YEARS.end()),
-    error: strings::ERR_YEAR,
+    error: ERR_YEAR,
     for_any_error: true,
 };
 
@@ -522,7 +522,7 @@ static YEAR: Limits = Limits {
 static PRINCIPAL: Limits = Limits {
     low: Decimal::from_parts(1, 0, 0, false, 2),
     high: MAX_YUAN,
-    error: strings::ERR_PRINCIPAL,
+    error: ERR_PRINCIPAL,
     for_any_error: false,
 };
 
@@ -530,7 +530,7 @@ static PRINCIPAL: Limits = Limits {
 static TERM: Limits = Limits {
     low: Decimal::ONE,
     high: Decimal::from_parts(MAX_TERM_MONTHS, 0, 0, false, 0),
-    error: strings::ERR_TERM,
+    error: ERR_TERM,
     for_any_error: false,
 };
 
@@ -538,17 +538,17 @@ static TERM: Limits = Limits {
 static LPR_RATE: Limits = Limits {
     low: Decimal::from_parts(1, 0, 0, false, 4),
     high: Decimal::ONE_HUNDRED,
-    error: strings::ERR_LPR_RATE,
+    error: ERR_LPR_RATE,
     for_any_error: false,
 };
 
 static LOANS: ItemWords = ItemWords {
-    heading: strings::LOAN_N,
-    add: strings::ADD_LOAN,
-    remove: strings::REMOVE_LOAN,
-    summary: strings::LOAN_SUMMARY,
-    summary_more: strings::LOAN_SUMMARY_RATE,
-    none: strings::ERR_ADD_LOAN,
+    heading: LOAN_N,
+    add: ADD_LOAN,
+    remove: REMOVE_LOAN,
+    summary: LOAN_SUMMARY,
+    summary_more: LOAN_SUMMARY_RATE,
+    none: ERR_ADD_LOAN,
 };
 
 /// A field of the answers: `lens!(path, |answers| get, |answers, value| set)`.
@@ -582,15 +582,15 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
     .into_iter()
     .map(|(v, label)| choice(v.code(), App(label)))
     .collect();
-    let money = || App(strings::HINT_MONEY);
+    let money = || App(HINT_MONEY);
     let mut all = vec![
         Question::new(
             "registered",
             Enterprise,
             Kind::YesNo,
-            Words::Fill(strings::Q_REGISTERED, "place", &pack.meta.jurisdiction),
+            Words::Fill(Q_REGISTERED, "place", &pack.meta.jurisdiction),
         )
-        .required(App(strings::ERR_CHOOSE_REGISTERED))
+        .required(App(ERR_CHOOSE_REGISTERED))
         .answer(Answer::Field(lens!(
             "registered_locally",
             |a| a.registered_locally.map(Value::Flag),
@@ -603,7 +603,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 "region",
                 Enterprise,
                 Kind::Select(vec![(None, pack_choices(&pack.regions))]),
-                App(strings::Q_REGION),
+                App(Q_REGION),
             )
             .answer(Answer::Field(lens!(
                 "region",
@@ -615,10 +615,10 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             "industry",
             Enterprise,
             Kind::Select(vec![
-                (Some(strings::KEY_INDUSTRIES), industries(true)),
-                (Some(strings::OTHER_INDUSTRIES), industries(false)),
+                (Some(KEY_INDUSTRIES), industries(true)),
+                (Some(OTHER_INDUSTRIES), industries(false)),
             ]),
-            App(strings::Q_INDUSTRY),
+            App(Q_INDUSTRY),
         )
         .answer(Answer::Field(lens!(
             "industry",
@@ -629,10 +629,10 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             "tech-sme",
             Enterprise,
             Kind::Radios(yes_no_unsure),
-            App(strings::Q_TECH_SME),
+            App(Q_TECH_SME),
         )
         .hint(Words::Pack(&pack.tech_sme_guide.hint))
-        .required(App(strings::ERR_CHOOSE_TECH_SME))
+        .required(App(ERR_CHOOSE_TECH_SME))
         .answer(Answer::Field(lens!(
             "tech_sme",
             |a| a.tech_sme.map(|v| Value::Id(v.code().to_owned())),
@@ -640,10 +640,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         )))
         .reveals(
             YesNoUnsure::Unsure.code(),
-            vec![
-                Words::Pack(&pack.tech_sme_guide.note),
-                App(strings::SIZE_INTRO),
-            ],
+            vec![Words::Pack(&pack.tech_sme_guide.note), App(SIZE_INTRO)],
             vec![
                 Question::new(
                     "staff",
@@ -682,37 +679,27 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 ))),
             ],
         ),
-        Question::new(
-            "abnormal",
-            Enterprise,
-            Kind::YesNo,
-            App(strings::Q_ABNORMAL),
-        )
-        .required(App(strings::ERR_CHOOSE_ABNORMAL))
-        .answer(Answer::Field(lens!(
-            "abnormal_list",
-            |a| a.abnormal_list.map(Value::Flag),
-            |a, v| a.abnormal_list = v.flag()
-        ))),
-        Question::new(
-            "dishonest",
-            Enterprise,
-            Kind::YesNo,
-            App(strings::Q_DISHONEST),
-        )
-        .required(App(strings::ERR_CHOOSE_DISHONEST))
-        .answer(Answer::Field(lens!(
-            "dishonest_list",
-            |a| a.dishonest_list.map(Value::Flag),
-            |a, v| a.dishonest_list = v.flag()
-        ))),
+        Question::new("abnormal", Enterprise, Kind::YesNo, App(Q_ABNORMAL))
+            .required(App(ERR_CHOOSE_ABNORMAL))
+            .answer(Answer::Field(lens!(
+                "abnormal_list",
+                |a| a.abnormal_list.map(Value::Flag),
+                |a, v| a.abnormal_list = v.flag()
+            ))),
+        Question::new("dishonest", Enterprise, Kind::YesNo, App(Q_DISHONEST))
+            .required(App(ERR_CHOOSE_DISHONEST))
+            .answer(Answer::Field(lens!(
+                "dishonest_list",
+                |a| a.dishonest_list.map(Value::Flag),
+                |a, v| a.dishonest_list = v.flag()
+            ))),
         Question::new(
             "year",
             Enterprise,
             number(Quantity::Count, Some(&YEAR)),
-            App(strings::Q_YEAR),
+            App(Q_YEAR),
         )
-        .hint(App(strings::HINT_YEAR))
+        .hint(App(HINT_YEAR))
         .defaulted()
         .answer(Answer::Field(lens!(
             "year",
@@ -728,14 +715,14 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 number(Quantity::Count, None),
                 Words::Pack(&q.label),
             )
-            .hint(Words::PackThen(&q.hint, strings::HINT_COUNT_ZERO))
-            .required(Words::Fill(strings::ERR_COUNT, "label", &q.label))
+            .hint(Words::PackThen(&q.hint, HINT_COUNT_ZERO))
+            .required(Words::Fill(ERR_COUNT, "label", &q.label))
             .answer(Answer::Count(q.id.clone())),
         );
     }
     all.push(
-        Question::new("has-loans", Loans, Kind::YesNo, App(strings::Q_HAS_LOANS))
-            .required(App(strings::ERR_CHOOSE_LOANS))
+        Question::new("has-loans", Loans, Kind::YesNo, App(Q_HAS_LOANS))
+            .required(App(ERR_CHOOSE_LOANS))
             .reveals("1", vec![], vec![loans(), newer_lpr(pack)]),
     );
     for q in &pack.levels {
@@ -757,7 +744,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 Words::Pack(&q.label),
             )
             .hint(Words::Pack(&q.hint))
-            .required(Words::Fill(strings::ERR_CHOOSE_LEVEL, "label", &q.label))
+            .required(Words::Fill(ERR_CHOOSE_LEVEL, "label", &q.label))
             .answer(Answer::Level(q.id.clone())),
         );
     }
@@ -766,9 +753,9 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             "situation",
             Situations,
             Kind::Many(pack_choices(&pack.situations)),
-            App(strings::Q_SITUATIONS),
+            App(Q_SITUATIONS),
         )
-        .hint(App(strings::HINT_SITUATIONS))
+        .hint(App(HINT_SITUATIONS))
         .defaulted()
         .answer(Answer::Field(lens!(
             "situations",
@@ -788,17 +775,17 @@ fn loans() -> Question<'static> {
             "principal",
             s,
             number(Quantity::Yuan, Some(&PRINCIPAL)),
-            App(strings::Q_PRINCIPAL),
+            App(Q_PRINCIPAL),
         )
-        .hint(App(strings::HINT_MONEY))
-        .required(App(strings::ERR_PRINCIPAL))
+        .hint(App(HINT_MONEY))
+        .required(App(ERR_PRINCIPAL))
         .answer(Answer::Loan(lens!(
             "principal",
             |l| Some(Value::Decimal(l.principal)),
             |l, v| l.principal = v.decimal().unwrap_or_default()
         ))),
-        Question::new("start", s, Kind::Date, App(strings::Q_START))
-            .required(App(strings::ERR_DATE_REQUIRED))
+        Question::new("start", s, Kind::Date, App(Q_START))
+            .required(App(ERR_DATE_REQUIRED))
             .answer(Answer::Loan(lens!(
                 "start",
                 |l| Some(Value::Date(l.start)),
@@ -808,30 +795,20 @@ fn loans() -> Question<'static> {
                     }
                 }
             ))),
-        Question::new(
-            "term",
-            s,
-            number(Quantity::Count, Some(&TERM)),
-            App(strings::Q_TERM),
-        )
-        .required(App(strings::ERR_TERM))
-        .answer(Answer::Loan(lens!(
-            "term_months",
-            |l| Some(Value::Whole(l.term_months.into())),
-            |l, v| l.term_months = v.whole().unwrap_or_default()
-        ))),
-        Question::new(
-            "rate",
-            s,
-            number(Quantity::Percent, None),
-            App(strings::Q_RATE),
-        )
-        .hint(App(strings::HINT_RATE))
-        .answer(Answer::Loan(lens!(
-            "contract_rate",
-            |l| l.contract_rate.map(Value::Decimal),
-            |l, v| l.contract_rate = v.decimal()
-        ))),
+        Question::new("term", s, number(Quantity::Count, Some(&TERM)), App(Q_TERM))
+            .required(App(ERR_TERM))
+            .answer(Answer::Loan(lens!(
+                "term_months",
+                |l| Some(Value::Whole(l.term_months.into())),
+                |l, v| l.term_months = v.whole().unwrap_or_default()
+            ))),
+        Question::new("rate", s, number(Quantity::Percent, None), App(Q_RATE))
+            .hint(App(HINT_RATE))
+            .answer(Answer::Loan(lens!(
+                "contract_rate",
+                |l| l.contract_rate.map(Value::Decimal),
+                |l, v| l.contract_rate = v.decimal()
+            ))),
     ];
     Question::new(
         "loan",
@@ -850,29 +827,21 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
         "lpr",
         s,
         Kind::Folded {
-            summary: strings::NEWER_LPR,
-            hint: Words::FillValue(
-                strings::NEWER_LPR_HINT,
-                "date",
-                pack.lpr.last_confirmed.to_string(),
-            ),
+            summary: NEWER_LPR,
+            hint: Words::FillValue(NEWER_LPR_HINT, "date", pack.lpr.last_confirmed.to_string()),
             questions: vec![
-                Question::new("lpr-date", s, Kind::Date, App(strings::Q_LPR_DATE)).answer(
-                    Answer::Lpr(lens!(
-                        "effective",
-                        |l| Some(Value::Date(l.effective)),
-                        |l, v| {
-                            if let Some(d) = v.date() {
-                                l.effective = d;
-                            }
+                Question::new("lpr-date", s, Kind::Date, App(Q_LPR_DATE)).answer(Answer::Lpr(
+                    lens!("effective", |l| Some(Value::Date(l.effective)), |l, v| {
+                        if let Some(d) = v.date() {
+                            l.effective = d;
                         }
-                    )),
-                ),
+                    }),
+                )),
                 Question::new(
                     "lpr-rate",
                     s,
                     number(Quantity::Percent, Some(&LPR_RATE)),
-                    App(strings::Q_LPR_RATE),
+                    App(Q_LPR_RATE),
                 )
                 .answer(Answer::Lpr(lens!(
                     "one_year",
@@ -881,7 +850,7 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
                 ))),
             ],
         },
-        App(strings::NEWER_LPR),
+        App(NEWER_LPR),
     )
     .answer(Answer::Records("newer_lpr"))
 }
@@ -905,6 +874,267 @@ pub fn flatten<'a, 'p>(
     }
     out
 }
+
+// The questions' own words, in both languages: the table above is their only user.
+
+/// Registered in the jurisdiction: `{place}`.
+const Q_REGISTERED: Tr = Tr {
+    zh: "企业是否在{place}注册登记？",
+    en: "Is the enterprise registered in {place}?",
+};
+
+/// Region.
+const Q_REGION: Tr = Tr {
+    zh: "注册地所在区域",
+    en: "Where in the city it is registered",
+};
+
+/// Industry.
+const Q_INDUSTRY: Tr = Tr {
+    zh: "所属行业",
+    en: "Industry",
+};
+
+/// The key industries' group.
+const KEY_INDUSTRIES: Tr = Tr {
+    zh: "方案重点支持的八大产业",
+    en: "The plan's eight key industries",
+};
+
+/// Other industries' group.
+const OTHER_INDUSTRIES: Tr = Tr {
+    zh: "其他行业",
+    en: "Other industries",
+};
+
+/// SME registration.
+const Q_TECH_SME: Tr = Tr {
+    zh: "企业在测算年度是否已登记入库为科技型中小企业？",
+    en: "Was the enterprise registered (入库) as a technology-based SME in the assessment year?",
+};
+
+/// Size figures, when unsure.
+const SIZE_INTRO: Tr = Tr {
+    zh: "填写以下数字，本工具会对照入库条件中的规模要求（不作入库判断）。",
+    en: "Enter these figures and this tool compares them with the size limits for registration (it does not decide registration).",
+};
+
+/// Abnormal list.
+const Q_ABNORMAL: Tr = Tr {
+    zh: "企业是否被列入经营异常名录？",
+    en: "Is the enterprise on the list of enterprises with abnormal operations (经营异常名录)?",
+};
+
+/// Dishonesty list.
+const Q_DISHONEST: Tr = Tr {
+    zh: "企业是否被列入严重违法失信名单？",
+    en: "Is the enterprise on a list of seriously illegal and dishonest enterprises (严重违法失信名单)?",
+};
+
+/// Year.
+const Q_YEAR: Tr = Tr {
+    zh: "测算年度",
+    en: "Assessment year",
+};
+
+/// Year hint.
+const HINT_YEAR: Tr = Tr {
+    zh: "按哪一年的授权、贷款和认定测算。默认是上一个完整年度。",
+    en:
+        "The year whose grants, loans and recognitions are counted. By default, the last full year.",
+};
+
+/// Money hint.
+const HINT_MONEY: Tr = Tr {
+    zh: "单位：元。可以写“500万”或“5,000,000”。",
+    en: "In yuan. You may write 5000000, 5,000,000 or 500万.",
+};
+
+/// Count hint addition.
+const HINT_COUNT_ZERO: Tr = Tr {
+    zh: "没有请填 0。",
+    en: "Enter 0 if there were none.",
+};
+
+/// Has loans.
+const Q_HAS_LOANS: Tr = Tr {
+    zh: "测算年度内，企业是否有以专利、商标、版权等知识产权质押取得的贷款？",
+    en: "In the assessment year, did the enterprise have loans secured by a pledge of patents, trademarks, copyrights or other IP?",
+};
+
+/// A loan's heading: `{n}`.
+const LOAN_N: Tr = Tr {
+    zh: "贷款 {n}",
+    en: "Loan {n}",
+};
+
+/// Principal.
+const Q_PRINCIPAL: Tr = Tr {
+    zh: "以知识产权质押担保的贷款本金（元）",
+    en: "Principal secured by the IP pledge (yuan)",
+};
+
+/// Start date.
+const Q_START: Tr = Tr {
+    zh: "贷款起始日",
+    en: "Start date of the loan",
+};
+
+/// Term.
+const Q_TERM: Tr = Tr {
+    zh: "贷款期限（月）",
+    en: "Term (months)",
+};
+
+/// Contract rate.
+const Q_RATE: Tr = Tr {
+    zh: "合同年利率（%）",
+    en: "Contract interest rate a year (%)",
+};
+
+/// Rate hint.
+const HINT_RATE: Tr = Tr {
+    zh: "填写后，每笔贴息不超过该笔贷款实际支付的利息。",
+    en: "If given, each loan's subsidy is at most the interest it actually charges.",
+};
+
+/// Add a loan.
+const ADD_LOAN: Tr = Tr {
+    zh: "再添加一笔贷款",
+    en: "Add another loan",
+};
+
+/// Remove a loan: `{n}`.
+const REMOVE_LOAN: Tr = Tr {
+    zh: "删除贷款 {n}",
+    en: "Remove loan {n}",
+};
+
+/// The newer LPR's disclosure.
+const NEWER_LPR: Tr = Tr {
+    zh: "如果您知道比本工具更新的LPR",
+    en: "If you know a newer LPR than this tool",
+};
+
+/// The newer LPR's explanation: `{date}`.
+const NEWER_LPR_HINT: Tr = Tr {
+    zh: "本工具LPR表的最后一次核实报价为 {date} 公布。之后如有调整，可在此填写新的1年期LPR及其生效日。",
+    en: "The last quote this tool's LPR table confirms was published on {date}. If the LPR has changed since, enter the new 1-year LPR and the day it took effect.",
+};
+
+/// The newer LPR's date.
+const Q_LPR_DATE: Tr = Tr {
+    zh: "新LPR生效日",
+    en: "Date the new LPR took effect",
+};
+
+/// The newer LPR's rate.
+const Q_LPR_RATE: Tr = Tr {
+    zh: "新的1年期LPR（%）",
+    en: "New 1-year LPR (%)",
+};
+
+/// Situations.
+const Q_SITUATIONS: Tr = Tr {
+    zh: "以下哪些情况符合贵单位？",
+    en: "Which of these apply to your enterprise?",
+};
+
+/// Situations hint.
+const HINT_SITUATIONS: Tr = Tr {
+    zh: "可多选，也可都不选。用于匹配没有资金的支持政策。",
+    en: "Choose any, or none. They match programmes that offer support without money.",
+};
+
+/// A loan row: `{principal}`, `{start}`, `{term}`.
+const LOAN_SUMMARY: Tr = Tr {
+    zh: "本金 {principal}，{start} 起，{term} 个月",
+    en: "{principal} from {start}, {term} months",
+};
+
+/// A rate in a loan row: `{rate}`.
+const LOAN_SUMMARY_RATE: Tr = Tr {
+    zh: "，合同年利率 {rate}",
+    en: ", contract rate {rate}",
+};
+
+/// Registration not chosen.
+const ERR_CHOOSE_REGISTERED: Tr = Tr {
+    zh: "请选择企业是否在本地注册登记",
+    en: "Choose whether the enterprise is registered here",
+};
+
+/// SME not chosen.
+const ERR_CHOOSE_TECH_SME: Tr = Tr {
+    zh: "请选择是否已登记为科技型中小企业；不确定请选“不确定”",
+    en: "Choose whether it is registered as a technology-based SME; choose Not sure if you do not know",
+};
+
+/// The abnormal-operations question not answered.
+const ERR_CHOOSE_ABNORMAL: Tr = Tr {
+    zh: "请选择企业是否被列入经营异常名录",
+    en: "Choose whether the enterprise is on the list of enterprises with abnormal operations",
+};
+
+/// The serious-dishonesty question not answered.
+const ERR_CHOOSE_DISHONEST: Tr = Tr {
+    zh: "请选择企业是否被列入严重违法失信名单",
+    en: "Choose whether the enterprise is on a list of seriously illegal and dishonest enterprises",
+};
+
+/// Loans not chosen.
+const ERR_CHOOSE_LOANS: Tr = Tr {
+    zh: "请选择是否有知识产权质押贷款",
+    en: "Choose whether there were IP-pledge loans",
+};
+
+/// No loan added.
+const ERR_ADD_LOAN: Tr = Tr {
+    zh: "请至少添加一笔贷款，或选择“否”",
+    en: "Add at least one loan, or choose No",
+};
+
+/// Principal.
+const ERR_PRINCIPAL: Tr = Tr {
+    zh: "请输入大于 0 的贷款本金，例如 5000000 或 500万",
+    en: "Enter a principal above 0, like 5000000 or 500万",
+};
+
+/// Date required.
+const ERR_DATE_REQUIRED: Tr = Tr {
+    zh: "请输入贷款起始日",
+    en: "Enter the start date of the loan",
+};
+
+/// Term.
+pub(crate) const ERR_TERM: Tr = Tr {
+    zh: "请输入 1 至 360 之间的整月数",
+    en: "Enter a whole number of months from 1 to 360",
+};
+
+/// Bad year.
+pub(crate) const ERR_YEAR: Tr = Tr {
+    zh: "请输入2000年至2100年之间的年份，例如 2025",
+    en: "Enter a year from 2000 to 2100, like 2025",
+};
+
+/// A newer LPR's rate outside what a rate can be.
+const ERR_LPR_RATE: Tr = Tr {
+    zh: "请输入大于 0、不超过 100 的利率，例如 3.0",
+    en: "Enter a rate above 0 and at most 100, like 3.0",
+};
+
+/// A count question of the pack not answered: `{label}`, the question.
+const ERR_COUNT: Tr = Tr {
+    zh: "请填写{label}，没有请填 0",
+    en: "Enter a number for “{label}”; enter 0 if there were none",
+};
+
+/// A level question of the pack not answered: `{label}`, the question.
+const ERR_CHOOSE_LEVEL: Tr = Tr {
+    zh: "请回答：{label}",
+    en: "Choose an answer to “{label}”",
+};
 
 #[cfg(test)]
 mod tests {
@@ -938,9 +1168,55 @@ mod tests {
         let before = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), before, "a key is used twice: {keys:?}");
+        // Every word a question says, its items' questions included, in both languages.
+        let mut all_questions: Vec<&Question<'_>> = flat.iter().map(|(q, _)| *q).collect();
         for (q, _) in &flat {
-            for lang in [Lang::Zh, Lang::En] {
-                assert!(!q.label(lang).trim().is_empty(), "{} has no label", q.key);
+            if let Kind::Items(_, items) = &q.kind {
+                all_questions.extend(items);
+            }
+        }
+        for q in all_questions {
+            let mut words: Vec<Words<'_>> = vec![q.label.clone()];
+            words.extend(q.hint.clone());
+            if let Need::Required(error) = &q.need {
+                words.push(error.clone());
+            }
+            words.extend(q.kind.choices().into_iter().map(|c| c.label.clone()));
+            if let Some(reveal) = &q.reveals {
+                words.extend(reveal.intro.iter().cloned());
+            }
+            match &q.kind {
+                Kind::Items(w, _) => words.extend(
+                    [
+                        w.heading,
+                        w.add,
+                        w.remove,
+                        w.summary,
+                        w.summary_more,
+                        w.none,
+                    ]
+                    .map(Words::App),
+                ),
+                Kind::Folded { summary, hint, .. } => {
+                    words.extend([Words::App(*summary), hint.clone()]);
+                }
+                Kind::Number {
+                    limits: Some(limits),
+                    ..
+                } => words.push(Words::App(limits.error)),
+                _ => {}
+            }
+            for said in words.iter().map(Words::said) {
+                assert!(
+                    !said.zh.trim().is_empty() && !said.en.trim().is_empty(),
+                    "{}: {said:?}",
+                    q.key
+                );
+                assert!(
+                    !said.zh.contains('{') && !said.en.contains('{') || q.key == "loan",
+                    "{}: a blank left: {said:?}",
+                    q.key
+                );
             }
             assert!(q.step.asks(), "{} is on {:?}", q.key, q.step);
         }
@@ -968,6 +1244,18 @@ mod tests {
             for (b, y) in errors.iter().skip(i + 1) {
                 assert!(x.zh != y.zh && x.en != y.en, "{a} and {b} say the same");
             }
+        }
+    }
+
+    /// The limits are the engine's; the words that state them must say the same numbers.
+    #[test]
+    fn the_words_state_the_engines_limits() {
+        for lang in [Lang::Zh, Lang::En] {
+            let year = ERR_YEAR.get(lang);
+            assert!(year.contains(&YEARS.start().to_string()), "{year}");
+            assert!(year.contains(&YEARS.end().to_string()), "{year}");
+            let term = ERR_TERM.get(lang);
+            assert!(term.contains(&format!(" {MAX_TERM_MONTHS}")), "{term}");
         }
     }
 }

@@ -74,87 +74,27 @@ strings! {
 
     /// Step 1.
     STEP_ENTERPRISE = "企业基本情况", "About the enterprise";
-    /// Registered in the jurisdiction: `{place}`.
-    Q_REGISTERED = "企业是否在{place}注册登记？", "Is the enterprise registered in {place}?";
-    /// Region.
-    Q_REGION = "注册地所在区域", "Where in the city it is registered";
-    /// Industry.
-    Q_INDUSTRY = "所属行业", "Industry";
-    /// The key industries' group.
-    KEY_INDUSTRIES = "方案重点支持的八大产业", "The plan's eight key industries";
-    /// Other industries' group.
-    OTHER_INDUSTRIES = "其他行业", "Other industries";
-    /// SME registration.
-    Q_TECH_SME = "企业在测算年度是否已登记入库为科技型中小企业？", "Was the enterprise registered (入库) as a technology-based SME in the assessment year?";
-    /// Size figures, when unsure.
-    SIZE_INTRO = "填写以下数字，本工具会对照入库条件中的规模要求（不作入库判断）。", "Enter these figures and this tool compares them with the size limits for registration (it does not decide registration).";
     /// Staff.
     Q_STAFF = "职工总数（人）", "Staff (people)";
     /// Sales.
     Q_SALES = "上一年度销售收入（元）", "Last year's sales (yuan)";
     /// Assets.
     Q_ASSETS = "资产总额（元）", "Total assets (yuan)";
-    /// Abnormal list.
-    Q_ABNORMAL = "企业是否被列入经营异常名录？", "Is the enterprise on the list of enterprises with abnormal operations (经营异常名录)?";
-    /// Dishonesty list.
-    Q_DISHONEST = "企业是否被列入严重违法失信名单？", "Is the enterprise on a list of seriously illegal and dishonest enterprises (严重违法失信名单)?";
-    /// Year.
-    Q_YEAR = "测算年度", "Assessment year";
-    /// Year hint.
-    HINT_YEAR = "按哪一年的授权、贷款和认定测算。默认是上一个完整年度。", "The year whose grants, loans and recognitions are counted. By default, the last full year.";
-    /// Money hint.
-    HINT_MONEY = "单位：元。可以写“500万”或“5,000,000”。", "In yuan. You may write 5000000, 5,000,000 or 500万.";
 
     /// Step 2.
     STEP_ITEMS = "测算年度内获得的授权", "Grants in the assessment year";
-    /// Count hint addition.
-    HINT_COUNT_ZERO = "没有请填 0。", "Enter 0 if there were none.";
 
     /// Step 3.
     STEP_LOANS = "知识产权质押贷款", "IP-pledge loans";
-    /// Has loans.
-    Q_HAS_LOANS = "测算年度内，企业是否有以专利、商标、版权等知识产权质押取得的贷款？", "In the assessment year, did the enterprise have loans secured by a pledge of patents, trademarks, copyrights or other IP?";
-    /// A loan's heading: `{n}`.
-    LOAN_N = "贷款 {n}", "Loan {n}";
-    /// Principal.
-    Q_PRINCIPAL = "以知识产权质押担保的贷款本金（元）", "Principal secured by the IP pledge (yuan)";
-    /// Start date.
-    Q_START = "贷款起始日", "Start date of the loan";
-    /// Term.
-    Q_TERM = "贷款期限（月）", "Term (months)";
-    /// Contract rate.
-    Q_RATE = "合同年利率（%）", "Contract interest rate a year (%)";
-    /// Rate hint.
-    HINT_RATE = "填写后，每笔贴息不超过该笔贷款实际支付的利息。", "If given, each loan's subsidy is at most the interest it actually charges.";
-    /// Add a loan.
-    ADD_LOAN = "再添加一笔贷款", "Add another loan";
-    /// Remove a loan: `{n}`.
-    REMOVE_LOAN = "删除贷款 {n}", "Remove loan {n}";
-    /// The newer LPR's disclosure.
-    NEWER_LPR = "如果您知道比本工具更新的LPR", "If you know a newer LPR than this tool";
-    /// The newer LPR's explanation: `{date}`.
-    NEWER_LPR_HINT = "本工具LPR表的最后一次核实报价为 {date} 公布。之后如有调整，可在此填写新的1年期LPR及其生效日。", "The last quote this tool's LPR table confirms was published on {date}. If the LPR has changed since, enter the new 1-year LPR and the day it took effect.";
-    /// The newer LPR's date.
-    Q_LPR_DATE = "新LPR生效日", "Date the new LPR took effect";
-    /// The newer LPR's rate.
-    Q_LPR_RATE = "新的1年期LPR（%）", "New 1-year LPR (%)";
 
     /// Step 4.
     STEP_LEVELS = "认定情况", "Recognition";
 
     /// Step 5.
     STEP_SITUATIONS = "其他情况", "Other situations";
-    /// Situations.
-    Q_SITUATIONS = "以下哪些情况符合贵单位？", "Which of these apply to your enterprise?";
-    /// Situations hint.
-    HINT_SITUATIONS = "可多选，也可都不选。用于匹配没有资金的支持政策。", "Choose any, or none. They match programmes that offer support without money.";
 
     /// The check page.
     STEP_CHECK = "检查您的答案", "Check your answers";
-    /// A loan row: `{principal}`, `{start}`, `{term}`.
-    LOAN_SUMMARY = "本金 {principal}，{start} 起，{term} 个月", "{principal} from {start}, {term} months";
-    /// A rate in a loan row: `{rate}`.
-    LOAN_SUMMARY_RATE = "，合同年利率 {rate}", ", contract rate {rate}";
 
     /// Results.
     RESULTS = "测算结果", "Your estimate";
@@ -249,38 +189,12 @@ strings! {
     ERR_TOO_LARGE = "数值过大，请检查", "That number is too large; check it";
     /// Empty.
     ERR_EMPTY = "请输入数量，没有请填 0", "Enter a number; enter 0 if there are none";
-    /// Bad year.
-    ERR_YEAR = "请输入2000年至2100年之间的年份，例如 2025", "Enter a year from 2000 to 2100, like 2025";
-    /// Registration not chosen.
-    ERR_CHOOSE_REGISTERED = "请选择企业是否在本地注册登记", "Choose whether the enterprise is registered here";
-    /// SME not chosen.
-    ERR_CHOOSE_TECH_SME = "请选择是否已登记为科技型中小企业；不确定请选“不确定”", "Choose whether it is registered as a technology-based SME; choose Not sure if you do not know";
-    /// The abnormal-operations question not answered.
-    ERR_CHOOSE_ABNORMAL = "请选择企业是否被列入经营异常名录", "Choose whether the enterprise is on the list of enterprises with abnormal operations";
-    /// The serious-dishonesty question not answered.
-    ERR_CHOOSE_DISHONEST = "请选择企业是否被列入严重违法失信名单", "Choose whether the enterprise is on a list of seriously illegal and dishonest enterprises";
-    /// Loans not chosen.
-    ERR_CHOOSE_LOANS = "请选择是否有知识产权质押贷款", "Choose whether there were IP-pledge loans";
-    /// No loan added.
-    ERR_ADD_LOAN = "请至少添加一笔贷款，或选择“否”", "Add at least one loan, or choose No";
-    /// Principal.
-    ERR_PRINCIPAL = "请输入大于 0 的贷款本金，例如 5000000 或 500万", "Enter a principal above 0, like 5000000 or 500万";
-    /// Date required.
-    ERR_DATE_REQUIRED = "请输入贷款起始日", "Enter the start date of the loan";
     /// Bad date.
     ERR_DATE = "请输入有效日期，格式为 年-月-日，例如 2025-03-01", "Enter a real date as year-month-day, like 2025-03-01";
-    /// Term.
-    ERR_TERM = "请输入 1 至 360 之间的整月数", "Enter a whole number of months from 1 to 360";
     /// LPR not newer.
     ERR_LPR_NOT_NEWER = "生效日应晚于本工具LPR表的最后一次调整", "The date must be after the last change in this tool's LPR table";
     /// LPR pair.
     ERR_LPR_PAIR = "请同时填写新LPR的生效日和利率，或都不填", "Enter both the date and the rate of the new LPR, or neither";
-    /// A level question of the pack not answered: `{label}`, the question.
-    ERR_CHOOSE_LEVEL = "请回答：{label}", "Choose an answer to “{label}”";
-    /// A count question of the pack not answered: `{label}`, the question.
-    ERR_COUNT = "请填写{label}，没有请填 0", "Enter a number for “{label}”; enter 0 if there were none";
-    /// A newer LPR's rate outside what a rate can be.
-    ERR_LPR_RATE = "请输入大于 0、不超过 100 的利率，例如 3.0", "Enter a rate above 0 and at most 100, like 3.0";
     /// The engine refused the answers.
     ERR_ENGINE = "无法计算，请检查填写的内容", "This cannot be calculated; check your answers";
     /// The pack could not be read.
@@ -321,19 +235,6 @@ mod tests {
         for (name, tr) in ALL {
             assert!(!tr.zh.trim().is_empty(), "{name} has no Chinese");
             assert!(!tr.en.trim().is_empty(), "{name} has no English");
-        }
-    }
-
-    /// The limits are the engine's; the words that state them must say the same numbers.
-    #[test]
-    fn the_words_state_the_engines_limits() {
-        use ipsc_engine::assess::{MAX_TERM_MONTHS, YEARS};
-        for lang in [Lang::Zh, Lang::En] {
-            let year = ERR_YEAR.get(lang);
-            assert!(year.contains(&YEARS.start().to_string()), "{year}");
-            assert!(year.contains(&YEARS.end().to_string()), "{year}");
-            let term = ERR_TERM.get(lang);
-            assert!(term.contains(&format!(" {MAX_TERM_MONTHS}")), "{term}");
         }
     }
 }
