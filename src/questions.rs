@@ -9,7 +9,7 @@
 
 use crate::strings::{self, Tr};
 use ipsc_engine::assess::{MAX_TERM_MONTHS, YEARS};
-use ipsc_engine::number::{Quantity, MAX_YUAN};
+use ipsc_engine::number::{Quantity, MAX_PERCENT, MAX_YUAN};
 use ipsc_engine::{Answers, Date, Lang, Loan, NewerLpr, Pack, Text, YesNoUnsure};
 use rust_decimal::Decimal;
 
@@ -537,7 +537,7 @@ static TERM: Limits = Limits {
 /// A rate above zero, at most 100 %.
 static LPR_RATE: Limits = Limits {
     low: Decimal::from_parts(1, 0, 0, false, 4),
-    high: Decimal::ONE_HUNDRED,
+    high: MAX_PERCENT,
     error: ERR_LPR_RATE,
     for_any_error: false,
 };
@@ -1256,6 +1256,15 @@ mod tests {
             assert!(year.contains(&YEARS.end().to_string()), "{year}");
             let term = ERR_TERM.get(lang);
             assert!(term.contains(&format!(" {MAX_TERM_MONTHS}")), "{term}");
+            let rate = ERR_LPR_RATE.get(lang);
+            assert!(rate.contains(&format!(" {MAX_PERCENT}")), "{rate}");
         }
+        // The limits the form checks are the engine's and the reader's.
+        assert_eq!(
+            (YEAR.low, YEAR.high),
+            (whole(*YEARS.start()), whole(*YEARS.end()))
+        );
+        assert_eq!(TERM.high, Decimal::from(MAX_TERM_MONTHS));
+        assert_eq!(LPR_RATE.high, MAX_PERCENT);
     }
 }

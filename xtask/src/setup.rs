@@ -1,6 +1,6 @@
 //! Installs what the build and the tests need, skipping whatever is already there at the
-//! right version. Versions are those of ../shared/TOOLCHAIN.md; wasm-bindgen-cli follows
-//! Cargo.lock, since the two must match exactly.
+//! right version. Versions are pinned below; wasm-bindgen-cli follows Cargo.lock, since the
+//! two must match exactly.
 
 use crate::{run, tool_path, Result};
 use std::path::Path;

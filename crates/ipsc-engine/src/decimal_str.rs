@@ -1,6 +1,6 @@
 //! Decimals in packs are written as strings (`"10000"`, `"0.40"`) and read exactly: a
-//! figure that does not fit is an error, never silently rounded, and no format-specific
-//! number type is involved, so a pack reads the same from TOML and from its binary form.
+//! figure that does not fit is an error, never silently rounded as a float would be, and
+//! no format-specific number type is involved.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serializer};

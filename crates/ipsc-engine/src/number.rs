@@ -65,7 +65,8 @@ pub const MAX_COUNT: u32 = 1_000_000;
 /// The largest yuan amount accepted: one trillion (1万亿), far above any pledged loan.
 pub const MAX_YUAN: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
 
-const MAX_PERCENT: Decimal = Decimal::ONE_HUNDRED;
+/// The largest rate accepted, in percent.
+pub const MAX_PERCENT: Decimal = Decimal::ONE_HUNDRED;
 
 /// Folds full-width forms (what a Chinese input method gives) to ASCII.
 fn fold_full_width(ch: char) -> char {

@@ -245,8 +245,8 @@ pub enum RuleKind {
 }
 
 /// A [`Rule`] as written: a kind and the fields of every kind, each optional. Flat, so that
-/// packs read the same in TOML and in the compact binary form the app embeds, which cannot
-/// carry serde's internally tagged enums.
+/// a mistake in a measure is reported at its own field and line: serde reads an internally
+/// tagged enum through a buffer that loses both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFields {
