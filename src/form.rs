@@ -6,12 +6,10 @@
 //! question table ([`crate::questions`]) says.
 
 pub use crate::questions::Step;
-use crate::questions::{
-    flatten, item_field, questions, Answer, Kind, Lens, Need, Question, Said, Value,
-};
+use crate::questions::{flatten, item_field, questions, Answer, Kind, Lens, Need, Question, Value};
 use crate::strings::{self, Tr};
 use ipsc_engine::number::{parse, NumberError, Quantity};
-use ipsc_engine::{Answers, Date, Loan, NewerLpr, Pack, ANSWERS_VERSION};
+use ipsc_engine::{Answers, Date, Loan, NewerLpr, Pack, Text, ANSWERS_VERSION};
 use litemap::LiteMap;
 use rust_decimal::Decimal;
 
@@ -40,9 +38,9 @@ pub struct FieldError {
     /// The step it is on.
     pub step: Step,
     /// What is wrong.
-    pub message: Said,
+    pub message: Text,
     /// The item it is in (`Loan 2`), said before it in the error summary.
-    pub within: Option<Said>,
+    pub within: Option<Text>,
 }
 
 /// The words for a number the reader refused.
@@ -80,11 +78,11 @@ struct Reader<'f> {
     errors: Vec<FieldError>,
     form: &'f Form,
     /// The item being read, said before its errors in the summary.
-    within: Option<Said>,
+    within: Option<Text>,
 }
 
 impl Reader<'_> {
-    fn error(&mut self, field: String, step: Step, message: Said) {
+    fn error(&mut self, field: String, step: Step, message: Text) {
         self.errors.push(FieldError {
             field,
             step,
@@ -202,7 +200,7 @@ impl Reader<'_> {
             Kind::Items(words, questions) => {
                 for (i, item) in form.items.iter().enumerate() {
                     let n = (i + 1).to_string();
-                    self.within = Some(Said {
+                    self.within = Some(Text {
                         zh: strings::fill(words.heading.zh, &[("n", &n)]),
                         en: strings::fill(words.heading.en, &[("n", &n)]),
                     });
@@ -317,6 +315,15 @@ impl Form {
         form
     }
 
+    /// A form with these answers, by question key (`("registered", "1")`).
+    pub fn answered(answers: &[(&str, &str)]) -> Form {
+        let mut form = Form::default();
+        for (key, value) in answers {
+            form.set(key, *value);
+        }
+        form
+    }
+
     /// The answer to a question, by its key; empty if there is none.
     pub fn get(&self, key: &str) -> &str {
         get(&self.values, key)
@@ -375,8 +382,7 @@ mod tests {
     use crate::policy::default_pack;
 
     fn complete() -> Form {
-        let mut form = Form::default();
-        for (key, value) in [
+        Form::answered(&[
             ("registered", "1"),
             ("tech-sme", "yes"),
             ("abnormal", "0"),
@@ -385,10 +391,7 @@ mod tests {
             ("count.domestic-invention-patents", "3"),
             ("count.pct-invention-patents", "0"),
             ("level.protection-workstation", "none"),
-        ] {
-            form.set(key, value);
-        }
-        form
+        ])
     }
 
     #[test]

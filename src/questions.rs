@@ -124,36 +124,18 @@ impl Words<'_> {
     }
 
     /// The words in both languages, owned.
-    pub fn said(&self) -> Said {
-        Said {
+    pub fn said(&self) -> Text {
+        Text {
             zh: self.get(Lang::Zh),
             en: self.get(Lang::En),
         }
     }
 }
 
-/// Words in both languages, made at run time (an error that names its question).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Said {
-    /// Simplified Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
-
-impl Said {
-    /// The words in a language.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-impl From<Tr> for Said {
-    fn from(tr: Tr) -> Said {
-        Said {
+/// The app's words as words made at run time (an error that names its question).
+impl From<Tr> for Text {
+    fn from(tr: Tr) -> Text {
+        Text {
             zh: tr.zh.to_owned(),
             en: tr.en.to_owned(),
         }
@@ -315,6 +297,11 @@ impl Value {
             Value::Id(v) => Some(v),
             _ => None,
         }
+    }
+
+    /// Yes, no or not sure, by its code.
+    pub fn yes_no_unsure(self) -> Option<YesNoUnsure> {
+        self.id().and_then(|code| YesNoUnsure::from_code(&code))
     }
 
     /// Ids.
@@ -510,38 +497,44 @@ const fn whole(n: i32) -> Decimal {
     Decimal::from_parts(n.unsigned_abs(), 0, 0, n < 0, 0)
 }
 
-/// The years the engine takes.
+/// Numbers from `low` to `high`, and what to say outside them.
+const fn within(low: Decimal, high: Decimal, error: Tr) -> Limits {
+    Limits {
+        low,
+        high,
+        error,
+        for_any_error: false,
+    }
+}
+
+/// The years the engine takes; any text that is no such year gets the same words.
 static YEAR: Limits = Limits {
-    low: whole(*YEARS.start()),
-    high: whole(*YEARS.end()),
-    error: ERR_YEAR,
     for_any_error: true,
+    ..within(whole(*YEARS.start()), whole(*YEARS.end()), ERR_YEAR)
 };
 
 /// Above zero (the smallest amount is a fen), within what the reader takes.
-static PRINCIPAL: Limits = Limits {
-    low: Decimal::from_parts(1, 0, 0, false, 2),
-    high: MAX_YUAN,
-    error: ERR_PRINCIPAL,
-    for_any_error: false,
-};
+static PRINCIPAL: Limits = within(
+    Decimal::from_parts(1, 0, 0, false, 2),
+    MAX_YUAN,
+    ERR_PRINCIPAL,
+);
 
 /// The engine's longest term.
-static TERM: Limits = Limits {
-    low: Decimal::ONE,
-    high: Decimal::from_parts(MAX_TERM_MONTHS, 0, 0, false, 0),
-    error: ERR_TERM,
-    for_any_error: false,
-};
+static TERM: Limits = within(
+    Decimal::ONE,
+    Decimal::from_parts(MAX_TERM_MONTHS, 0, 0, false, 0),
+    ERR_TERM,
+);
 
-/// A rate above zero, at most 100 %.
-static LPR_RATE: Limits = Limits {
-    low: Decimal::from_parts(1, 0, 0, false, 4),
-    high: MAX_PERCENT,
-    error: ERR_LPR_RATE,
-    for_any_error: false,
-};
+/// A rate above zero, at most what the reader takes.
+static LPR_RATE: Limits = within(
+    Decimal::from_parts(1, 0, 0, false, 4),
+    MAX_PERCENT,
+    ERR_LPR_RATE,
+);
 
+/// What the loans say around each loan.
 static LOANS: ItemWords = ItemWords {
     heading: LOAN_N,
     add: ADD_LOAN,
@@ -553,12 +546,37 @@ static LOANS: ItemWords = ItemWords {
 
 /// A field of the answers: `lens!(path, |answers| get, |answers, value| set)`.
 macro_rules! lens {
-    ($path:literal, $get:expr, $set:expr) => {
+    ($path:expr, $get:expr, $set:expr) => {
         Lens {
             path: $path,
             get: $get,
             set: $set,
         }
+    };
+}
+
+/// A lens on an optional field of the answers, kept under the field's name:
+/// `field!(name, to a value, Value's reader)`.
+macro_rules! field {
+    ($field:ident, $to:expr, $from:ident) => {
+        Answer::Field(lens!(
+            stringify!($field),
+            |a: &Answers| a.$field.clone().map($to),
+            |a: &mut Answers, v: Value| a.$field = v.$from()
+        ))
+    };
+}
+
+/// A lens on one of the size figures (`Answers::size`, there once any figure is given):
+/// `size_lens!(field, to a value, Value's reader)`.
+macro_rules! size_lens {
+    ($field:ident, $to:expr, $from:ident) => {
+        lens!(
+            concat!("size.", stringify!($field)),
+            |a: &Answers| a.size.as_ref()?.$field.map($to),
+            |a: &mut Answers, v: Value| a.size.get_or_insert_with(Default::default).$field =
+                v.$from()
+        )
     };
 }
 
@@ -591,11 +609,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             Words::Fill(Q_REGISTERED, "place", &pack.meta.jurisdiction),
         )
         .required(App(ERR_CHOOSE_REGISTERED))
-        .answer(Answer::Field(lens!(
-            "registered_locally",
-            |a| a.registered_locally.map(Value::Flag),
-            |a, v| a.registered_locally = v.flag()
-        )))
+        .answer(field!(registered_locally, Value::Flag, flag))
         .reveals(
             "1",
             vec![],
@@ -605,11 +619,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 Kind::Select(vec![(None, pack_choices(&pack.regions))]),
                 App(Q_REGION),
             )
-            .answer(Answer::Field(lens!(
-                "region",
-                |a| a.region.clone().map(Value::Id),
-                |a, v| a.region = v.id()
-            )))],
+            .answer(field!(region, Value::Id, id))],
         ),
         Question::new(
             "industry",
@@ -620,11 +630,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             ]),
             App(Q_INDUSTRY),
         )
-        .answer(Answer::Field(lens!(
-            "industry",
-            |a| a.industry.clone().map(Value::Id),
-            |a, v| a.industry = v.id()
-        ))),
+        .answer(field!(industry, Value::Id, id)),
         Question::new(
             "tech-sme",
             Enterprise,
@@ -633,66 +639,44 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         )
         .hint(Words::Pack(&pack.tech_sme_guide.hint))
         .required(App(ERR_CHOOSE_TECH_SME))
-        .answer(Answer::Field(lens!(
-            "tech_sme",
-            |a| a.tech_sme.map(|v| Value::Id(v.code().to_owned())),
-            |a, v| a.tech_sme = v.id().and_then(|c| YesNoUnsure::from_code(&c))
-        )))
+        .answer(field!(
+            tech_sme,
+            |v| Value::Id(v.code().to_owned()),
+            yes_no_unsure
+        ))
         .reveals(
             YesNoUnsure::Unsure.code(),
             vec![Words::Pack(&pack.tech_sme_guide.note), App(SIZE_INTRO)],
             vec![
-                Question::new(
+                size(
                     "staff",
-                    Enterprise,
-                    number(Quantity::Count, None),
-                    App(strings::Q_STAFF),
-                )
-                .answer(Answer::Field(lens!(
-                    "size.staff",
-                    |a| a.size.as_ref()?.staff.map(|v| Value::Whole(v.into())),
-                    |a, v| a.size.get_or_insert_with(Default::default).staff = v.whole()
-                ))),
-                Question::new(
+                    Quantity::Count,
+                    strings::Q_STAFF,
+                    None,
+                    size_lens!(staff, |v| Value::Whole(v.into()), whole),
+                ),
+                size(
                     "sales",
-                    Enterprise,
-                    number(Quantity::Yuan, None),
-                    App(strings::Q_SALES),
-                )
-                .hint(money())
-                .answer(Answer::Field(lens!(
-                    "size.sales",
-                    |a| a.size.as_ref()?.sales.map(Value::Decimal),
-                    |a, v| a.size.get_or_insert_with(Default::default).sales = v.decimal()
-                ))),
-                Question::new(
+                    Quantity::Yuan,
+                    strings::Q_SALES,
+                    Some(money()),
+                    size_lens!(sales, Value::Decimal, decimal),
+                ),
+                size(
                     "assets",
-                    Enterprise,
-                    number(Quantity::Yuan, None),
-                    App(strings::Q_ASSETS),
-                )
-                .hint(money())
-                .answer(Answer::Field(lens!(
-                    "size.assets",
-                    |a| a.size.as_ref()?.assets.map(Value::Decimal),
-                    |a, v| a.size.get_or_insert_with(Default::default).assets = v.decimal()
-                ))),
+                    Quantity::Yuan,
+                    strings::Q_ASSETS,
+                    Some(money()),
+                    size_lens!(assets, Value::Decimal, decimal),
+                ),
             ],
         ),
         Question::new("abnormal", Enterprise, Kind::YesNo, App(Q_ABNORMAL))
             .required(App(ERR_CHOOSE_ABNORMAL))
-            .answer(Answer::Field(lens!(
-                "abnormal_list",
-                |a| a.abnormal_list.map(Value::Flag),
-                |a, v| a.abnormal_list = v.flag()
-            ))),
+            .answer(field!(abnormal_list, Value::Flag, flag)),
         Question::new("dishonest", Enterprise, Kind::YesNo, App(Q_DISHONEST))
             .required(App(ERR_CHOOSE_DISHONEST))
-            .answer(Answer::Field(lens!(
-                "dishonest_list",
-                |a| a.dishonest_list.map(Value::Flag),
-                |a, v| a.dishonest_list = v.flag()
-            ))),
+            .answer(field!(dishonest_list, Value::Flag, flag)),
         Question::new(
             "year",
             Enterprise,
@@ -701,11 +685,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         )
         .hint(App(HINT_YEAR))
         .defaulted()
-        .answer(Answer::Field(lens!(
-            "year",
-            |a| a.year.map(|y| Value::Whole(y.into())),
-            |a, v| a.year = v.whole()
-        ))),
+        .answer(field!(year, |y| Value::Whole(y.into()), whole)),
     ];
     for q in &pack.counts {
         all.push(
@@ -764,6 +744,26 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         ))),
     );
     all
+}
+
+/// One of the size figures registration looks at, kept in `Answers::size`, which exists
+/// once any of them is given.
+fn size(
+    key: &'static str,
+    quantity: Quantity,
+    label: Tr,
+    hint: Option<Words<'static>>,
+    lens: Lens<Answers>,
+) -> Question<'static> {
+    let mut question = Question::new(
+        key,
+        Step::Enterprise,
+        number(quantity, None),
+        Words::App(label),
+    )
+    .answer(Answer::Field(lens));
+    question.hint = hint;
+    question
 }
 
 /// The loans, each with its principal, start, term and rate.
@@ -1232,7 +1232,7 @@ mod tests {
     fn no_two_questions_share_an_error() {
         let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
         let all = questions(pack);
-        let errors: Vec<(String, Said)> = flatten(&all)
+        let errors: Vec<(String, Text)> = flatten(&all)
             .into_iter()
             .filter_map(|(q, _)| match &q.need {
                 Need::Required(words) => Some((q.key.clone(), words.said())),

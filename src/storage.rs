@@ -169,16 +169,18 @@ mod tests {
     }
 
     fn form() -> Form {
-        let mut form = Form::default();
-        form.set("year", "2025");
-        form.set("registered", "1");
-        form.set("count.domestic-invention-patents", "3 件");
-        form
+        Form::answered(&[
+            ("year", "2025"),
+            ("registered", "1"),
+            ("count.domestic-invention-patents", "3 件"),
+        ])
     }
 
     fn every_field() -> Form {
-        let mut form = form();
-        for (key, value) in [
+        let mut form = Form::answered(&[
+            ("year", "2025"),
+            ("registered", "1"),
+            ("count.domestic-invention-patents", "3 件"),
             ("region", "zengdu"),
             ("industry", "wind-turbines"),
             ("tech-sme", "unsure"),
@@ -191,9 +193,7 @@ mod tests {
             ("lpr-date", "2026-03-20"),
             ("lpr-rate", "2.9%"),
             ("level.protection-workstation", "city"),
-        ] {
-            form.set(key, value);
-        }
+        ]);
         let mut loan = Values::new();
         for (key, value) in [
             ("principal", "500万"),

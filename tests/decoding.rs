@@ -43,13 +43,26 @@ fn single_keys() -> Vec<String> {
         .collect()
 }
 
-/// A loan as typed, its fields by key.
-fn loan_of(fields: [(&str, String); 4]) -> Values {
-    let mut loan = Values::new();
-    for (key, value) in fields {
-        put(&mut loan, key, value);
-    }
-    loan
+/// A loan as typed, its principal, start, term and rate from these strategies.
+fn loan_of<P, S, T, R>(fields: (P, S, T, R)) -> impl Strategy<Value = Values> + Clone
+where
+    P: Strategy<Value = String> + Clone,
+    S: Strategy<Value = String> + Clone,
+    T: Strategy<Value = String> + Clone,
+    R: Strategy<Value = String> + Clone,
+{
+    fields.prop_map(|(principal, start, term, rate)| {
+        let mut loan = Values::new();
+        for (key, value) in [
+            ("principal", principal),
+            ("start", start),
+            ("term", term),
+            ("rate", rate),
+        ] {
+            put(&mut loan, key, value);
+        }
+        loan
+    })
 }
 
 /// A form built from these strategies for its texts and for the ids the pack defines:
@@ -58,16 +71,7 @@ fn form_with(
     text: impl Strategy<Value = String> + Clone,
     id: impl Strategy<Value = String> + Clone,
 ) -> impl Strategy<Value = Form> {
-    let loan = (text.clone(), text.clone(), text.clone(), text.clone()).prop_map(
-        |(principal, start, term, rate)| {
-            loan_of([
-                ("principal", principal),
-                ("start", start),
-                ("term", term),
-                ("rate", rate),
-            ])
-        },
-    );
+    let loan = loan_of((text.clone(), text.clone(), text.clone(), text.clone()));
     let keys = single_keys();
     let answer = proptest::option::of(prop_oneof![
         text,
@@ -218,16 +222,7 @@ fn typed_form() -> impl Strategy<Value = Form> {
         .iter()
         .map(|c| format!("level.{}", c.id))
         .collect();
-    let loan = (yuan_typed(), date_typed(), count_typed(), percent_typed()).prop_map(
-        |(principal, start, term, rate)| {
-            loan_of([
-                ("principal", principal),
-                ("start", start),
-                ("term", term),
-                ("rate", rate),
-            ])
-        },
-    );
+    let loan = loan_of((yuan_typed(), date_typed(), count_typed(), percent_typed()));
     (
         form_with(typed(), some_id()),
         proptest::collection::vec(count_typed(), count_keys.len()),
