@@ -10,9 +10,11 @@
 //! - `mutants`: mutation testing of the engine's money, number, date and rules modules
 //!   (crates/ipsc-engine/MUTANTS.md); not part of `test`.
 //! - `size`: the size report of `dist/`.
+//! - `floor`: checks that `dist/`'s wasm uses nothing above the WebAssembly 1.0 floor.
 //! - `post-build`: trunk's post-build hook (moves the inline loader into a file; writes the
 //!   report's texts beside the wasm).
 
+mod loader;
 mod mutants;
 mod setup;
 mod size;
@@ -48,9 +50,10 @@ fn main() -> ExitCode {
             Path::new(args.get(1).map_or("dist", String::as_str)),
             BUDGET_GZIP,
         ),
+        Some("floor") => check_floor(Path::new(args.get(1).map_or("dist", String::as_str))),
         Some("post-build") => post_build(),
         _ => Err(
-            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | size [DIR]"
+            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | size [DIR] | floor [DIR]"
                 .into(),
         ),
     };
@@ -114,9 +117,10 @@ const RELEASE_WASM_FLAGS: &[&str] = &[
     // (`panic = "abort"`); only its message in the console is lost.
     "-Zunstable-options",
     "-Cpanic=immediate-abort",
-    // WebAssembly 1.0 plus two features older than the loader's top-level `await`, so the
-    // page runs wherever the loader does: wasm-bindgen then needs no reference types, and
-    // the wasm is 0.3 KB gzip smaller.
+    // WebAssembly 1.0 plus the two features every browser of the floor has (Chromium 80,
+    // Firefox 78, Safari 14.1); `./x test` checks the shipped wasm uses no other
+    // (`check_floor`). wasm-bindgen then needs no reference types, and the wasm is 0.3 KB
+    // gzip smaller.
     "-Ctarget-cpu=mvp",
     "-Ctarget-feature=+mutable-globals,+sign-ext",
 ];
@@ -256,6 +260,9 @@ fn test() -> Result {
             || run("cargo", &browser, &runner),
         )?;
         step("release build", &mut times, build)?;
+        step("WebAssembly 1.0 floor", &mut times, || {
+            check_floor(Path::new("dist"))
+        })?;
         step("end-to-end tests (Playwright, axe)", &mut times, || {
             // A test that waits on something that never comes fails after three minutes
             // instead of holding the whole run until CI's limit.
@@ -281,6 +288,60 @@ fn test() -> Result {
     let failed = usize::from(result.is_err());
     println!("steps: {} passed, {failed} failed", times.len() - failed);
     result
+}
+
+/// The wasm features the release build may use: WebAssembly 1.0, mutable globals and sign
+/// extension (see `RELEASE_WASM_FLAGS`).
+const FLOOR: [&str; 3] = [
+    "--mvp-features",
+    "--enable-mutable-globals",
+    "--enable-sign-ext",
+];
+
+/// Fails if a wasm in `dist` uses a feature above the floor. wasm-opt adds the features a
+/// module's own target-features section names to the flags it is given, so that section
+/// is stripped first; then validation at the floor fails on any other feature.
+fn check_floor(dist: &Path) -> Result {
+    let wasm_opt = "node_modules/.bin/wasm-opt";
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_none_or(|e| e != "wasm") {
+            continue;
+        }
+        let stripped = Path::new("target").join("floor-check.wasm");
+        let (input, output) = (path.to_string_lossy(), stripped.to_string_lossy());
+        run(
+            wasm_opt,
+            &["--strip-target-features", &input, "-o", &output],
+            &[],
+        )?;
+        let mut args = FLOOR.to_vec();
+        args.extend([output.as_ref(), "-o", "/dev/null"]);
+        // Quiet on success; on failure, the first lines say which feature and where.
+        let checked_out = Command::new(wasm_opt)
+            .args(&args)
+            .output()
+            .map_err(|e| format!("{wasm_opt}: {e}"))?;
+        if !checked_out.status.success() {
+            let said = String::from_utf8_lossy(&checked_out.stderr);
+            let first: Vec<&str> = said.lines().take(6).collect();
+            return Err(format!(
+                "{} uses a feature above WebAssembly 1.0 + mutable globals + sign extension:\n{}",
+                path.display(),
+                first.join("\n")
+            ));
+        }
+        println!(
+            "xtask: {} validates at the WebAssembly 1.0 floor",
+            path.display()
+        );
+        checked += 1;
+    }
+    if checked == 0 {
+        return Err(format!("no wasm in {}", dist.display()));
+    }
+    Ok(())
 }
 
 fn check_packs() -> Result {
@@ -369,35 +430,16 @@ fn write_embed(staging: &Path) -> Result {
         let sri = integrity(&std::fs::read(&path).map_err(|e| e.to_string())?);
         found.insert(kind, (name, sri));
     }
-    let file = |kind: &str| {
+    let asset = |kind: &str| {
         found
             .get(kind)
-            .cloned()
+            .map(|(name, integrity)| loader::Asset {
+                name: name.clone(),
+                integrity: integrity.clone(),
+            })
             .ok_or_else(|| format!("embed.js: no {kind} file in the build"))
     };
-    let ((css, css_sri), (js, js_sri), (wasm, wasm_sri)) =
-        (file("CSS")?, file("JS")?, file("WASM")?);
-    let script = format!(
-        r#"// IP Subsidy Self-Check in another site's page: see README.md, "Hosting it".
-const base = new URL('./', import.meta.url);
-const at = (name) => new URL(name, base).href;
-let root = document.getElementById('ipsc-root');
-if (!root) {{
-  root = document.createElement('div');
-  root.id = 'ipsc-root';
-  const me = [...document.querySelectorAll('script[src]')].find((s) => s.src === import.meta.url);
-  if (me) me.before(root); else document.body.append(root);
-}}
-root.classList.add('ipsc-root');
-if (!root.dataset.mode) root.dataset.mode = 'embedded';
-root.dataset.assets = base.href;
-const link = (rel, name, integrity) => document.head.append(Object.assign(document.createElement('link'), {{ rel, href: at(name), integrity, crossOrigin: 'anonymous' }}));
-link('stylesheet', '{css}', '{css_sri}');
-link('modulepreload', '{js}', '{js_sri}');
-const {{ default: init }} = await import(at('{js}'));
-await init({{ module_or_path: fetch(at('{wasm}'), {{ integrity: '{wasm_sri}', credentials: 'omit' }}) }});
-"#
-    );
+    let script = loader::embed(&asset("CSS")?, &asset("JS")?, &asset("WASM")?);
     std::fs::write(staging.join("embed.js"), script).map_err(|e| e.to_string())?;
     println!("xtask: wrote embed.js");
     Ok(())
@@ -410,12 +452,33 @@ fn externalize_loader(staging: &Path) -> Result {
     let html_path = staging.join("index.html");
     let html =
         std::fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
-    let (rewritten, script) = move_inline_module(&html, &public_url)?;
-    let (name, body) = script;
-    std::fs::write(staging.join(&name), body).map_err(|e| e.to_string())?;
-    std::fs::write(&html_path, rewritten).map_err(|e| e.to_string())?;
-    println!("xtask: moved the inline loader to {name}");
-    Ok(())
+    let (_, trunks_loader) = replace_inline_module(&html, "")?;
+    // Trunk's loader waits at its top level (ES2022) and leaves a blank page when the wasm
+    // cannot start: ours, with the same paths, does neither (xtask/src/loader.rs).
+    let (glue, wasm) =
+        loader::trunk_paths(&trunks_loader).ok_or("trunk's loader names no module and wasm")?;
+    let prefix = if public_url.ends_with('/') {
+        public_url
+    } else {
+        format!("{public_url}/")
+    };
+    let mut tags = String::new();
+    for (stem, attribute, body) in [
+        ("boot", "type=\"module\"", loader::boot(&glue, &wasm)),
+        ("nomodule", "nomodule", loader::nomodule()),
+    ] {
+        let name = format!(
+            "{stem}-{:08x}.js",
+            ipsc_engine::digest::fnv1a32(body.as_bytes())
+        );
+        std::fs::write(staging.join(&name), body).map_err(|e| e.to_string())?;
+        tags.push_str(&format!(
+            "<script {attribute} src=\"{prefix}{name}\"></script>"
+        ));
+        println!("xtask: wrote the loader {name}");
+    }
+    let (rewritten, _) = replace_inline_module(&html, &tags)?;
+    std::fs::write(&html_path, rewritten).map_err(|e| e.to_string())
 }
 
 /// Writes the report's texts beside the wasm, under the name the wasm asks for: the same
@@ -509,9 +572,9 @@ fn shrink(staging: &Path) -> Result {
     std::fs::write(&html_path, html).map_err(|e| e.to_string())
 }
 
-/// The page with its one inline `<script type="module">` replaced by a reference to a file,
-/// and that file's name and content.
-fn move_inline_module(html: &str, public_url: &str) -> Result<(String, (String, String))> {
+/// The page with its one inline `<script type="module">` replaced by `tags`, and what
+/// that script said.
+fn replace_inline_module(html: &str, tags: &str) -> Result<(String, String)> {
     // The first <script …> whose attributes say type=module (quoted or not, as a minifier
     // leaves it) and name no src.
     let mut from = 0;
@@ -537,18 +600,7 @@ fn move_inline_module(html: &str, public_url: &str) -> Result<(String, (String, 
     if body.is_empty() {
         return Err("the module script is not inline".into());
     }
-    let name = format!(
-        "boot-{:08x}.js",
-        ipsc_engine::digest::fnv1a32(body.as_bytes())
-    );
-    let prefix = if public_url.ends_with('/') {
-        public_url.to_owned()
-    } else {
-        format!("{public_url}/")
-    };
-    let tag = format!("<script type=\"module\" src=\"{prefix}{name}\"></script>");
-    let rewritten = format!("{}{tag}{}", &html[..open], &html[close..]);
-    Ok((rewritten, (name, format!("{body}\n"))))
+    Ok((format!("{}{tags}{}", &html[..open], &html[close..]), body))
 }
 
 #[cfg(test)]
@@ -556,23 +608,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_inline_loader_moves_to_a_file() {
+    fn the_inline_loader_is_replaced() {
         let html = "<head><script type=\"module\" nonce=\"x\">import init from '/a.js';\nawait init();</script></head>";
-        let (page, (name, body)) = move_inline_module(html, "/app/").unwrap_or_default();
-        assert!(name.starts_with("boot-") && name.ends_with(".js"));
-        assert_eq!(
-            page,
-            format!("<head><script type=\"module\" src=\"/app/{name}\"></script></head>")
-        );
-        assert_eq!(body, "import init from '/a.js';\nawait init();\n");
+        let (page, body) =
+            replace_inline_module(html, "<script src=\"/b.js\"></script>").unwrap_or_default();
+        assert_eq!(page, "<head><script src=\"/b.js\"></script></head>");
+        assert_eq!(body, "import init from '/a.js';\nawait init();");
         assert!(
-            move_inline_module("<script type=\"module\" src=\"/a.js\"></script>", "/").is_err()
+            replace_inline_module("<script type=\"module\" src=\"/a.js\"></script>", "").is_err()
         );
         let minified = "<script src=/x.js></script><script type=module>init()</script>";
-        let (page, (name, _)) = move_inline_module(minified, "/").unwrap_or_default();
-        assert_eq!(
-            page,
-            format!("<script src=/x.js></script><script type=\"module\" src=\"/{name}\"></script>")
-        );
+        let (page, _) = replace_inline_module(minified, "<b>").unwrap_or_default();
+        assert_eq!(page, "<script src=/x.js></script><b>");
     }
 }

@@ -41,9 +41,10 @@ fn kb(bytes: usize) -> String {
 }
 
 /// Which first load a file belongs to: the app's own page, a host page's one-line embed,
-/// or both; the report's texts belong to neither (they load on the check page).
+/// or both; the report's texts belong to neither (they load on the check page), nor does
+/// the loader for browsers without modules (which the others never fetch).
 fn loads(name: &str) -> (bool, bool) {
-    if name.starts_with("ipsc-texts-") {
+    if name.starts_with("ipsc-texts-") || name.starts_with("nomodule-") {
         (false, false)
     } else if name == "index.html" || name.starts_with("boot-") {
         (true, false)
@@ -76,6 +77,7 @@ pub fn report(dist: &Path, budget: u64) -> Result {
             .to_string();
         let (in_page, in_embed) = loads(&name);
         let note = match (in_page, in_embed) {
+            (false, false) if name.starts_with("nomodule-") => "  (only browsers without modules)",
             (false, false) => "  (loaded later, on the check page)",
             (true, false) => "  (the page only)",
             (false, true) => "  (the embed only)",

@@ -1,0 +1,189 @@
+//! The app's loaders, which the post-build hook writes into the build: `boot-HASH.js` for
+//! the app's own page, `embed.js` for another site's page, and `nomodule-HASH.js` for
+//! browsers that run no JavaScript modules at all.
+//!
+//! Each parses as ES2020 (no top-level `await`; `nomodule` as ES5), so the loaders run
+//! wherever the wasm's WebAssembly 1.0 floor does (Chromium 80, Firefox 78, Safari 14.1).
+//! Wherever the app cannot start (no WebAssembly, a module the browser refuses, a file
+//! that never comes) the loader says so in both languages, with which browsers can run it:
+//! never a blank box. The words are here once; every loader is written from them.
+
+/// What a browser that cannot start the app reads, in Chinese.
+pub const UNSUPPORTED_ZH: &str = "本工具未能在此浏览器中启动。它需要支持 WebAssembly 的浏览器：Chrome 或 Edge 80 及以上版本、Firefox 78 及以上版本、Safari 14.1 及以上版本，或采用 Chromium 80 及以上内核的浏览器（双核浏览器请切换到“极速模式”）。如果您的浏览器符合要求，请刷新页面重试。本页没有向任何地方发送信息。";
+
+/// What a browser that cannot start the app reads, in English.
+pub const UNSUPPORTED_EN: &str = "This tool could not start in this browser. It needs a browser with WebAssembly: Chrome or Edge 80 or later, Firefox 78 or later, Safari 14.1 or later, or a browser built on Chromium 80 or later (in a dual-core browser, switch to its speed mode). If your browser is one of these, reload the page to try again. Nothing has been sent anywhere.";
+
+/// A JavaScript string literal.
+fn js(text: &str) -> String {
+    // A JSON string is a JavaScript string literal; serde_json escapes what must be.
+    serde_json::to_string(text).unwrap_or_default()
+}
+
+/// `unsupported(root)`: writes the message into `root` once, the reader's language first.
+fn unsupported_function() -> String {
+    format!(
+        r#"const unsupported = (root) => {{
+  if (!root || root.querySelector('.ipsc-unsupported')) return;
+  const box = document.createElement('div');
+  box.className = 'ipsc-unsupported';
+  const texts = [['zh-CN', {zh}], ['en', {en}]];
+  if (/^en\b/i.test(navigator.language || '')) texts.reverse();
+  for (const [lang, text] of texts) {{
+    const p = document.createElement('p');
+    p.lang = lang;
+    p.textContent = text;
+    box.append(p);
+  }}
+  root.append(box);
+}};"#,
+        zh = js(UNSUPPORTED_ZH),
+        en = js(UNSUPPORTED_EN),
+    )
+}
+
+/// The loader of the app's own page: the wasm-bindgen module at `glue`, the wasm at `wasm`
+/// (paths as trunk wrote them).
+pub fn boot(glue: &str, wasm: &str) -> String {
+    format!(
+        r#"// IP Subsidy Self-Check's loader (written by `cargo xtask post-build`; see xtask/src/loader.rs).
+{unsupported}
+const root = () => document.getElementById('ipsc-root') || document.body;
+if (typeof WebAssembly !== 'object') {{
+  unsupported(root());
+}} else {{
+  import({glue})
+    .then((app) => app.default({{ module_or_path: {wasm} }}))
+    .catch(() => unsupported(root()));
+}}
+"#,
+        unsupported = unsupported_function(),
+        glue = js(glue),
+        wasm = js(wasm),
+    )
+}
+
+/// A build's file as `embed.js` names it: its name beside `embed.js` and its integrity.
+pub struct Asset {
+    /// The file's name.
+    pub name: String,
+    /// Its subresource-integrity value.
+    pub integrity: String,
+}
+
+/// `embed.js`, the one line another site adds to show the app in its own page:
+/// `<script type="module" src="https://HOST/PATH/embed.js"></script>`. It names this
+/// build's files with their integrity values, loads them from beside itself, and mounts
+/// the app (in `#ipsc-root`, made before the script if the page has none) in embedded
+/// mode, with `data-assets` telling the app where its files are.
+pub fn embed(css: &Asset, glue: &Asset, wasm: &Asset) -> String {
+    format!(
+        r#"// IP Subsidy Self-Check in another site's page: see README.md, "Hosting it".
+{unsupported}
+const base = new URL('./', import.meta.url);
+const at = (name) => new URL(name, base).href;
+let root = document.getElementById('ipsc-root');
+if (!root) {{
+  root = document.createElement('div');
+  root.id = 'ipsc-root';
+  const me = [...document.querySelectorAll('script[src]')].find((s) => s.src === import.meta.url);
+  if (me) me.before(root); else document.body.append(root);
+}}
+root.classList.add('ipsc-root');
+if (!root.dataset.mode) root.dataset.mode = 'embedded';
+root.dataset.assets = base.href;
+const link = (rel, name, integrity) => document.head.append(Object.assign(document.createElement('link'), {{ rel, href: at(name), integrity, crossOrigin: 'anonymous' }}));
+link('stylesheet', {css}, {css_sri});
+link('modulepreload', {glue}, {glue_sri});
+if (typeof WebAssembly !== 'object') {{
+  unsupported(root);
+}} else {{
+  import(at({glue}))
+    .then((app) => app.default({{ module_or_path: fetch(at({wasm}), {{ integrity: {wasm_sri}, credentials: 'omit' }}) }}))
+    .catch(() => unsupported(root));
+}}
+"#,
+        unsupported = unsupported_function(),
+        css = js(&css.name),
+        css_sri = js(&css.integrity),
+        glue = js(&glue.name),
+        glue_sri = js(&glue.integrity),
+        wasm = js(&wasm.name),
+        wasm_sri = js(&wasm.integrity),
+    )
+}
+
+/// For browsers that run no modules (an old core, a dual-core browser's compatibility
+/// mode): they skip the module loader and run this instead, written as ES5, which shows
+/// the message once the page is read.
+pub fn nomodule() -> String {
+    format!(
+        r#"// IP Subsidy Self-Check: for browsers without JavaScript modules (see xtask/src/loader.rs).
+(function () {{
+  function show() {{
+    var root = document.getElementById('ipsc-root') || document.body;
+    var texts = [['zh-CN', {zh}], ['en', {en}]];
+    if (/^en\b/i.test(navigator.language || navigator.userLanguage || '')) texts.reverse();
+    var box = document.createElement('div');
+    box.className = 'ipsc-unsupported';
+    for (var i = 0; i < texts.length; i++) {{
+      var p = document.createElement('p');
+      p.setAttribute('lang', texts[i][0]);
+      p.appendChild(document.createTextNode(texts[i][1]));
+      box.appendChild(p);
+    }}
+    root.appendChild(box);
+  }}
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+  else show();
+}})();
+"#,
+        zh = js(UNSUPPORTED_ZH),
+        en = js(UNSUPPORTED_EN),
+    )
+}
+
+/// The paths of the wasm-bindgen module and the wasm in trunk's inline loader
+/// (`import init, * as bindings from '/x.js'; … init({ module_or_path: '/x_bg.wasm' })`).
+pub fn trunk_paths(loader: &str) -> Option<(String, String)> {
+    let quoted_after = |marker: &str| {
+        let (_, rest) = loader.split_once(marker)?;
+        let rest = rest.trim_start();
+        let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+        let (path, _) = rest.strip_prefix(quote)?.split_once(quote)?;
+        Some(path.to_owned())
+    };
+    Some((quoted_after(" from ")?, quoted_after("module_or_path:")?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_paths_come_from_trunks_loader() {
+        let trunk = "import init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });";
+        assert_eq!(
+            trunk_paths(trunk),
+            Some(("/app-1.js".into(), "/app-1_bg.wasm".into()))
+        );
+        assert_eq!(trunk_paths("await init();"), None);
+    }
+
+    #[test]
+    fn every_loader_waits_for_nothing_at_its_top_and_says_both_languages() {
+        let asset = |name: &str| Asset {
+            name: name.into(),
+            integrity: "sha384-x".into(),
+        };
+        for script in [
+            boot("/a.js", "/a_bg.wasm"),
+            embed(&asset("a.css"), &asset("a.js"), &asset("a_bg.wasm")),
+            nomodule(),
+        ] {
+            assert!(!script.contains("await"), "{script}");
+            assert!(script.contains("本工具未能在此浏览器中启动"), "{script}");
+            assert!(script.contains("This tool could not start"), "{script}");
+        }
+    }
+}
