@@ -84,6 +84,10 @@ pub fn answers(pack: &Pack, a: &Answers) -> Object {
     if let Some(id) = &a.pack {
         set(&o, "pack", &JsValue::from_str(id));
     }
+    // Where serde writes it; its question, asked last on its step, sets it again in place.
+    if let Some(year) = a.year {
+        set(&o, "year", &year.into());
+    }
     let all = questions(pack);
     for (q, _) in flatten(&all) {
         match (&q.answer, &q.kind) {
@@ -92,18 +96,17 @@ pub fn answers(pack: &Pack, a: &Answers) -> Object {
                     set_at(&o, lens.path.split('.'), &js(value));
                 }
             }
-            (Answer::Count(id), _) => {
-                if let Some(n) = a.counts.get(id) {
-                    set_at(&o, ["counts", id.as_str()].into_iter(), &(*n).into());
+            // All of them where serde puts the map, in its (sorted) order.
+            (Answer::Count(_), _) if !a.counts.is_empty() => {
+                let counts = child(&o, "counts");
+                for (id, n) in a.counts.iter() {
+                    set(&counts, id, &(*n).into());
                 }
             }
-            (Answer::Level(id), _) => {
-                if let Some(level) = a.levels.get(id) {
-                    set_at(
-                        &o,
-                        ["levels", id.as_str()].into_iter(),
-                        &JsValue::from_str(level),
-                    );
+            (Answer::Level(_), _) if !a.levels.is_empty() => {
+                let levels = child(&o, "levels");
+                for (id, level) in a.levels.iter() {
+                    set(&levels, id, &JsValue::from_str(level));
                 }
             }
             (Answer::Records(path), Kind::Items(_, questions)) if !a.loans.is_empty() => {

@@ -79,6 +79,8 @@ struct Reader<'f> {
     form: &'f Form,
     /// The item being read, said before its errors in the summary.
     within: Option<Text>,
+    /// The field of the question whose answer revealed the ones being read.
+    revealed_by: Option<String>,
 }
 
 impl Reader<'_> {
@@ -218,7 +220,9 @@ impl Reader<'_> {
                 }
                 self.within = None;
                 if form.items.is_empty() {
-                    self.error(q.first_field(), q.step, words.none.into());
+                    // At the question that asked for items: there is no item to point at.
+                    let field = self.revealed_by.clone().unwrap_or_else(|| q.first_field());
+                    self.error(field, q.step, words.none.into());
                 }
             }
             Kind::Folded { questions, .. } => {
@@ -242,9 +246,11 @@ impl Reader<'_> {
         }
         if let Some(reveal) = &q.reveals {
             if get(&form.values, &q.key) == reveal.when {
+                let outer = self.revealed_by.replace(q.first_field());
                 for child in &reveal.questions {
                     self.question(pack, child);
                 }
+                self.revealed_by = outer;
             }
         }
     }
@@ -354,6 +360,7 @@ impl Form {
             errors: Vec::new(),
             form: self,
             within: None,
+            revealed_by: None,
         };
         for question in &questions(pack) {
             r.question(pack, question);
@@ -368,9 +375,13 @@ pub fn keys(pack: &Pack) -> Vec<String> {
     let all = questions(pack);
     let mut keys = Vec::new();
     for (q, _) in flatten(&all) {
-        keys.push(q.key.clone());
-        if let Kind::Items(_, questions) = &q.kind {
-            keys.extend(questions.iter().map(|i| format!("{}.{}", q.key, i.key)));
+        match &q.kind {
+            Kind::Items(_, questions) => {
+                keys.extend(questions.iter().map(|i| format!("{}.{}", q.key, i.key)));
+            }
+            // A fold holds no answer of its own; its questions are in `flatten`.
+            Kind::Folded { .. } => {}
+            _ => keys.push(q.key.clone()),
         }
     }
     keys
@@ -441,6 +452,20 @@ mod tests {
             form.items.first().map(|l| get(l, "principal")),
             Some("500万"),
             "what was typed is kept"
+        );
+        // Loans asked for and none added: the error is at the question that asked.
+        form.items.clear();
+        let (_, errors) = form.read(pack, 2025);
+        assert!(
+            errors
+                .iter()
+                .any(|e| (e.field.as_str(), e.step, e.message.en.as_str())
+                    == (
+                        "ipsc-has-loans-yes",
+                        Step::Loans,
+                        crate::questions::ERR_ADD_LOAN.en
+                    )),
+            "{errors:?}"
         );
     }
 }

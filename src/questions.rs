@@ -151,6 +151,9 @@ pub enum Need<'p> {
     Optional,
     /// Left empty it takes a default (the year); its label says nothing.
     Defaulted,
+    /// It may be left empty, and its label does not say so: each of several choices, or a
+    /// question inside a fold that is optional as a whole.
+    Unmarked,
 }
 
 /// The range a number must fall in, and what to say when it does not.
@@ -421,6 +424,11 @@ impl<'p> Question<'p> {
 
     fn defaulted(mut self) -> Self {
         self.need = Need::Defaulted;
+        self
+    }
+
+    fn unmarked(mut self) -> Self {
+        self.need = Need::Unmarked;
         self
     }
 
@@ -736,7 +744,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             App(Q_SITUATIONS),
         )
         .hint(App(HINT_SITUATIONS))
-        .defaulted()
+        .unmarked()
         .answer(Answer::Field(lens!(
             "situations",
             |a| (!a.situations.is_empty()).then(|| Value::Ids(a.situations.clone())),
@@ -830,19 +838,24 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
             summary: NEWER_LPR,
             hint: Words::FillValue(NEWER_LPR_HINT, "date", pack.lpr.last_confirmed.to_string()),
             questions: vec![
-                Question::new("lpr-date", s, Kind::Date, App(Q_LPR_DATE)).answer(Answer::Lpr(
-                    lens!("effective", |l| Some(Value::Date(l.effective)), |l, v| {
-                        if let Some(d) = v.date() {
-                            l.effective = d;
+                Question::new("lpr-date", s, Kind::Date, App(Q_LPR_DATE))
+                    .unmarked()
+                    .answer(Answer::Lpr(lens!(
+                        "effective",
+                        |l| Some(Value::Date(l.effective)),
+                        |l, v| {
+                            if let Some(d) = v.date() {
+                                l.effective = d;
+                            }
                         }
-                    }),
-                )),
+                    ))),
                 Question::new(
                     "lpr-rate",
                     s,
                     number(Quantity::Percent, Some(&LPR_RATE)),
                     App(Q_LPR_RATE),
                 )
+                .unmarked()
                 .answer(Answer::Lpr(lens!(
                     "one_year",
                     |l| Some(Value::Decimal(l.one_year)),
@@ -1089,7 +1102,7 @@ const ERR_CHOOSE_LOANS: Tr = Tr {
 };
 
 /// No loan added.
-const ERR_ADD_LOAN: Tr = Tr {
+pub(crate) const ERR_ADD_LOAN: Tr = Tr {
     zh: "请至少添加一笔贷款，或选择“否”",
     en: "Add at least one loan, or choose No",
 };

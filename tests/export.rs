@@ -64,7 +64,11 @@ fn every_field() -> Answers {
 fn the_answers_are_written_as_serde_writes_them() {
     for answers in [Answers::default(), every_field()] {
         let pack = ipsc_app::policy::default_pack().unwrap();
-        let ours = as_serde_reads(&ipsc_app::export::answers(pack, &answers));
+        let object = ipsc_app::export::answers(pack, &answers);
+        // Word for word, keys in serde's order, as well as in meaning.
+        let text = String::from(js_sys::JSON::stringify(&object).unwrap());
+        assert_eq!(text, serde_json::to_string(&answers).unwrap());
+        let ours = as_serde_reads(&object);
         assert_eq!(ours, serde_json::to_value(&answers).unwrap());
         let back: Answers = serde_json::from_value(ours).unwrap();
         assert_eq!(back, answers);
