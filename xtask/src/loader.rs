@@ -1,12 +1,15 @@
-//! The app's loaders, which the post-build hook writes into the build: `boot-HASH.js` for
-//! the app's own page, `embed.js` for another site's page, and `nomodule-HASH.js` for
-//! browsers that run no JavaScript modules at all.
+//! The app's loaders, which the post-build hook writes into the build: `boot-HASH.js` (a
+//! module) and `fallback-HASH.js` (a classic script, ES5) for the app's own page, and
+//! `embed.js` for another site's page.
 //!
-//! Each parses as ES2020 (no top-level `await`; `nomodule` as ES5), so the loaders run
-//! wherever the wasm's WebAssembly 1.0 floor does (Chromium 80, Firefox 78, Safari 14.1).
-//! Wherever the app cannot start (no WebAssembly, a module the browser refuses, a file
-//! that never comes) the loader says so in both languages, with which browsers can run it:
-//! never a blank box. The words are here once; every loader is written from them.
+//! The module parses as ES2020 (no top-level `await`), so it runs wherever the wasm's
+//! WebAssembly 1.0 floor does (Chromium 80, Firefox 78, Safari 14.1). Wherever the app
+//! cannot start, the page says so in both languages, with which browsers can run it:
+//! the module catches what fails once it runs (no WebAssembly, a wasm the browser refuses,
+//! a file that never comes) and asks the fallback to say so; the fallback also says so by
+//! itself when the page has loaded and the module never ran (a browser without modules or
+//! without `import()`, or the module's file missing). Never a blank box. `embed.js`, a
+//! module on another site's page, carries the words itself. The words are here once.
 
 /// What a browser that cannot start the app reads, in Chinese.
 pub const UNSUPPORTED_ZH: &str = "本工具未能在此浏览器中启动。它需要支持 WebAssembly 的浏览器：Chrome 或 Edge 80 及以上版本、Firefox 78 及以上版本、Safari 14.1 及以上版本，或采用 Chromium 80 及以上内核的浏览器（双核浏览器请切换到“极速模式”）。如果您的浏览器符合要求，请刷新页面重试。本页没有向任何地方发送信息。";
@@ -42,22 +45,29 @@ fn unsupported_function() -> String {
     )
 }
 
+/// The attribute the module sets on `<html>` as it starts, so that the fallback knows it
+/// ran.
+const RAN: &str = "data-ipsc-boot";
+
 /// The loader of the app's own page: the wasm-bindgen module at `glue`, the wasm at `wasm`
-/// (paths as trunk wrote them).
+/// (paths as trunk wrote them). On a failure it asks the fallback, which the page runs
+/// before it, to say so.
 pub fn boot(glue: &str, wasm: &str) -> String {
     format!(
         r#"// IP Subsidy Self-Check's loader (written by `cargo xtask post-build`; see xtask/src/loader.rs).
-{unsupported}
-const root = () => document.getElementById('ipsc-root') || document.body;
+document.documentElement.setAttribute({ran}, '');
+const unsupported = () => {{
+  if (window.ipscUnsupported) window.ipscUnsupported();
+}};
 if (typeof WebAssembly !== 'object') {{
-  unsupported(root());
+  unsupported();
 }} else {{
   import({glue})
     .then((app) => app.default({{ module_or_path: {wasm} }}))
-    .catch(() => unsupported(root()));
+    .catch(unsupported);
 }}
 "#,
-        unsupported = unsupported_function(),
+        ran = js(RAN),
         glue = js(glue),
         wasm = js(wasm),
     )
@@ -113,14 +123,17 @@ if (typeof WebAssembly !== 'object') {{
     )
 }
 
-/// For browsers that run no modules (an old core, a dual-core browser's compatibility
-/// mode): they skip the module loader and run this instead, written as ES5, which shows
-/// the message once the page is read.
-pub fn nomodule() -> String {
+/// The page's fallback, a classic script run before the module (ES5, so that every
+/// browser with JavaScript reads it): `window.ipscUnsupported()` writes the message once,
+/// and when the page has loaded without the module having run, it writes it by itself.
+pub fn fallback() -> String {
     format!(
-        r#"// IP Subsidy Self-Check: for browsers without JavaScript modules (see xtask/src/loader.rs).
+        r#"// IP Subsidy Self-Check: says so when the app cannot start (see xtask/src/loader.rs).
 (function () {{
+  var shown = false;
   function show() {{
+    if (shown) return;
+    shown = true;
     var root = document.getElementById('ipsc-root') || document.body;
     var texts = [['zh-CN', {zh}], ['en', {en}]];
     if (/^en\b/i.test(navigator.language || navigator.userLanguage || '')) texts.reverse();
@@ -134,12 +147,15 @@ pub fn nomodule() -> String {
     }}
     root.appendChild(box);
   }}
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
-  else show();
+  window.ipscUnsupported = show;
+  window.addEventListener('load', function () {{
+    if (!document.documentElement.hasAttribute({ran})) show();
+  }});
 }})();
 "#,
         zh = js(UNSUPPORTED_ZH),
         en = js(UNSUPPORTED_EN),
+        ran = js(RAN),
     )
 }
 
@@ -179,11 +195,19 @@ mod tests {
         for script in [
             boot("/a.js", "/a_bg.wasm"),
             embed(&asset("a.css"), &asset("a.js"), &asset("a_bg.wasm")),
-            nomodule(),
+            fallback(),
         ] {
             assert!(!script.contains("await"), "{script}");
+        }
+        // The words are in what says them: the page's fallback, and embed.js.
+        for script in [
+            embed(&asset("a.css"), &asset("a.js"), &asset("a_bg.wasm")),
+            fallback(),
+        ] {
             assert!(script.contains("本工具未能在此浏览器中启动"), "{script}");
             assert!(script.contains("This tool could not start"), "{script}");
         }
+        // The module marks that it ran with the attribute the fallback looks for.
+        assert!(boot("/a.js", "/a_bg.wasm").contains(RAN) && fallback().contains(RAN));
     }
 }

@@ -11,7 +11,8 @@
 //!   (crates/ipsc-engine/MUTANTS.md); not part of `test`.
 //! - `size`: the size report of `dist/`.
 //! - `floor`: checks that `dist/`'s wasm uses nothing above the WebAssembly 1.0 floor.
-//! - `post-build`: trunk's post-build hook (moves the inline loader into a file; writes the
+//! - `post-build`: trunk's post-build hook (replaces the inline loader with the project's
+//!   loader files; writes the
 //!   report's texts beside the wasm).
 
 mod loader;
@@ -445,8 +446,9 @@ fn write_embed(staging: &Path) -> Result {
     Ok(())
 }
 
-/// Moves trunk's inline module script into `boot-HASH.js`, so that the page runs under
-/// `script-src 'self'` with no exception for inline code.
+/// Replaces trunk's inline module script with `fallback-HASH.js` and `boot-HASH.js`
+/// (xtask/src/loader.rs), so that the page runs under `script-src 'self'` with no
+/// exception for inline code, parses in older browsers, and is never left blank.
 fn externalize_loader(staging: &Path) -> Result {
     let public_url = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let html_path = staging.join("index.html");
@@ -463,9 +465,11 @@ fn externalize_loader(staging: &Path) -> Result {
         format!("{public_url}/")
     };
     let mut tags = String::new();
+    // The fallback first: scripts that wait for the page run in the page's order, so the
+    // module finds it ready.
     for (stem, attribute, body) in [
+        ("fallback", "defer", loader::fallback()),
         ("boot", "type=\"module\"", loader::boot(&glue, &wasm)),
-        ("nomodule", "nomodule", loader::nomodule()),
     ] {
         let name = format!(
             "{stem}-{:08x}.js",

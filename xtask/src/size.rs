@@ -41,12 +41,11 @@ fn kb(bytes: usize) -> String {
 }
 
 /// Which first load a file belongs to: the app's own page, a host page's one-line embed,
-/// or both; the report's texts belong to neither (they load on the check page), nor does
-/// the loader for browsers without modules (which the others never fetch).
+/// or both; the report's texts belong to neither (they load on the check page).
 fn loads(name: &str) -> (bool, bool) {
-    if name.starts_with("ipsc-texts-") || name.starts_with("nomodule-") {
+    if name.starts_with("ipsc-texts-") {
         (false, false)
-    } else if name == "index.html" || name.starts_with("boot-") {
+    } else if name == "index.html" || name.starts_with("boot-") || name.starts_with("fallback-") {
         (true, false)
     } else if name == "embed.js" {
         (false, true)
