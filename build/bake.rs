@@ -231,6 +231,9 @@ fn measure(out: &mut Baker, m: &Measure) {
     labelled_list(out, &m.assumptions);
     out.push_str(", caveats: ");
     labelled_list(out, &m.caveats);
+    // A report text: empty here, as the assumptions and caveats are.
+    out.push_str(", next_steps: ");
+    option_text(out, m.next_steps.as_ref());
     out.push('}');
 }
 
@@ -240,8 +243,12 @@ fn trigger(out: &mut Baker, t: &Trigger) {
         Trigger::KeyIndustry => out.push_str("Trigger::KeyIndustry"),
         Trigger::HasLoan => out.push_str("Trigger::HasLoan"),
         Trigger::TechSme => out.push_str("Trigger::TechSme"),
-        Trigger::Situation(id) | Trigger::Count(id) | Trigger::Level(id) => {
+        Trigger::Industry(id)
+        | Trigger::Situation(id)
+        | Trigger::Count(id)
+        | Trigger::Level(id) => {
             out.push_str(match t {
+                Trigger::Industry(_) => "Trigger::Industry(",
                 Trigger::Situation(_) => "Trigger::Situation(",
                 Trigger::Count(_) => "Trigger::Count(",
                 _ => "Trigger::Level(",

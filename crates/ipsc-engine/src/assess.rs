@@ -394,6 +394,8 @@ struct Computed {
     /// for want of information rather than a fact.
     blocker: Option<(Reason, bool)>,
     what_if: Vec<WhatIf>,
+    /// Some month it counts begins before the plan was issued.
+    before_issue: bool,
 }
 
 /// The 1-year LPR in force on a day: the last quote effective on or before it, or the
@@ -421,6 +423,18 @@ pub fn months_in_year(start: Date, term_months: u32, year: i32) -> u32 {
     u32::try_from(overlap.clamp(0, 12)).unwrap_or(0)
 }
 
+/// Whether any of the loan's months counted in `year` ([`months_in_year`]) begins before
+/// `day`: the first of them is enough, as they follow one another.
+pub fn counted_months_begin_before(start: Date, term_months: u32, year: i32, day: Date) -> bool {
+    if months_in_year(start, term_months, year) == 0 {
+        return false;
+    }
+    let first = start.month_index().max(i64::from(year) * 12);
+    start
+        .add_months(first - start.month_index())
+        .is_some_and(|begins| begins < day)
+}
+
 fn compute(pack: &Pack, measure: &Measure, answers: &Answers, year: i32) -> Option<Computed> {
     // Percent per year to a share of months: divide by 100 × 12 last, so that exact
     // inputs give exact results (1/12 as a decimal would not).
@@ -444,6 +458,7 @@ fn compute(pack: &Pack, measure: &Measure, answers: &Answers, year: i32) -> Opti
                 } else {
                     vec![]
                 },
+                before_issue: false,
             })
         }
         Rule::FixedYearly {
@@ -484,6 +499,7 @@ fn compute(pack: &Pack, measure: &Measure, answers: &Answers, year: i32) -> Opti
                 cap: None,
                 blocker,
                 what_if,
+                before_issue: false,
             })
         }
         Rule::InterestSubsidy {
@@ -498,15 +514,23 @@ fn compute(pack: &Pack, measure: &Measure, answers: &Answers, year: i32) -> Opti
                     cap: None,
                     blocker: Some((Reason::NoLoans, false)),
                     what_if: vec![],
+                    before_issue: false,
                 });
             }
             let mut exact_sum = Decimal::ZERO;
             let mut loans = Vec::with_capacity(answers.loans.len());
             let mut missing_rate = false;
             let mut any_months = false;
+            let mut before_issue = false;
             for loan in &answers.loans {
                 let months = months_in_year(loan.start, loan.term_months, year);
                 any_months |= months > 0;
+                before_issue |= counted_months_begin_before(
+                    loan.start,
+                    loan.term_months,
+                    year,
+                    pack.meta.issue_date,
+                );
                 let rate = lpr_on(pack, answers, loan.start);
                 let months_d = Decimal::from(months);
                 let contract = match (limit_to_contract_interest, loan.contract_rate) {
@@ -581,6 +605,7 @@ fn compute(pack: &Pack, measure: &Measure, answers: &Answers, year: i32) -> Opti
                 }),
                 blocker,
                 what_if: vec![],
+                before_issue,
             })
         }
     }
@@ -640,8 +665,6 @@ fn line(
         } else {
             Status::NotEligible
         }
-    } else if credit_listed {
-        Status::EligibleWithWarning
     } else {
         Status::Eligible
     };
@@ -658,6 +681,18 @@ fn line(
             });
         }
     }
+    // Said whatever the status, as it concerns the working (and so the what-if) too.
+    if computed.before_issue {
+        warnings.push(Cited {
+            code: Warning::LoanBeforeIssue,
+            clause: pack.meta.preamble_clause.clone(),
+        });
+    }
+    let status = if status == Status::Eligible && !warnings.is_empty() {
+        Status::EligibleWithWarning
+    } else {
+        status
+    };
     Ok(Line {
         measure: measure.id.clone(),
         clause: measure.clause.clone(),
@@ -684,6 +719,7 @@ fn programme_applies(pack: &Pack, trigger: &Trigger, answers: &Answers) -> bool 
             .industry
             .as_ref()
             .is_some_and(|id| pack.industries.iter().any(|i| i.key && &i.id == id)),
+        Trigger::Industry(id) => answers.industry.as_ref() == Some(id),
         Trigger::Situation(id) => answers.situations.contains(id),
         Trigger::Count(id) => answers.counts.get(id).is_some_and(|n| *n > 0),
         Trigger::HasLoan => !answers.loans.is_empty(),
@@ -742,9 +778,18 @@ pub fn assess(pack: &Pack, answers: &Answers, year: i32) -> Result<Assessment, E
             clause: pack.meta.credit_clause.clone(),
         });
     }
-    if year < pack.meta.issue_date.year() {
+    let issued = pack.meta.issue_date;
+    let issue_year_warning = if year < issued.year() {
+        Some(Warning::YearBeforeIssue)
+    } else if year == issued.year() && (issued.month(), issued.day()) != (1, 1) {
+        // Part of the year came before the plan.
+        Some(Warning::IssueYear)
+    } else {
+        None
+    };
+    if let Some(code) = issue_year_warning {
         warnings.push(Cited {
-            code: Warning::YearBeforeIssue,
+            code,
             clause: pack.meta.preamble_clause.clone(),
         });
     }

@@ -89,6 +89,10 @@ pub struct ExpectLine {
     pub what_if: Option<Decimal>,
     /// Exactly these warnings on the line, by code.
     pub warnings: Option<Vec<String>>,
+    /// Exactly these assumptions on the line, by the measure's ids.
+    pub assumptions: Option<Vec<String>>,
+    /// Exactly these caveats on the line, by the measure's ids.
+    pub caveats: Option<Vec<String>>,
     /// The Chinese formula contains this text.
     pub formula_zh: Option<String>,
     /// The English formula contains this text.
@@ -272,6 +276,16 @@ fn check_line(pack: &Pack, want: &ExpectLine, line: &Line, problems: &mut Proble
         .map(|w| w.code.code().to_owned())
         .collect();
     problems.same(&field("warnings"), want.warnings.clone(), warnings);
+    problems.same(
+        &field("assumptions"),
+        want.assumptions.clone(),
+        line.assumptions.clone(),
+    );
+    problems.same(
+        &field("caveats"),
+        want.caveats.clone(),
+        line.caveats.clone(),
+    );
     if let Some(from) = want.capped_from {
         problems.same(
             &field("capped_from"),

@@ -98,6 +98,12 @@ codes! {
         YearBeforeIssue = "warning.year-before-issue",
         /// Registration as a technology-based SME also requires not being on those lists.
         TechSmeCredit = "warning.tech-sme-credit",
+        /// The assessment year is the year the plan was issued, and part of it came before
+        /// the issue date: the plan may not say whether it covers that part.
+        IssueYear = "warning.issue-year",
+        /// A loan has months counted in the assessment year that begin before the plan was
+        /// issued. Said on the line; the amount is not changed.
+        LoanBeforeIssue = "warning.loan-before-issue",
     }
 }
 
@@ -181,6 +187,6 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(keys.len(), unique.len());
-        assert_eq!(keys.len(), 4 + 10 + 3 + 2 + 14);
+        assert_eq!(keys.len(), 4 + 10 + 5 + 2 + 14);
     }
 }

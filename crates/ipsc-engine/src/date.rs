@@ -102,6 +102,19 @@ impl Date {
     pub fn month_index(self) -> i64 {
         i64::from(self.year) * 12 + i64::from(self.month) - 1
     }
+
+    /// The same day `months` months later (earlier when negative), or that month's last day
+    /// where it is shorter (2024-01-31 and one month is 2024-02-29): the day a loan's month
+    /// begins. `None` beyond the years a date holds.
+    pub fn add_months(self, months: i64) -> Option<Date> {
+        let index = self.month_index().checked_add(months)?;
+        let year = i32::try_from(index.div_euclid(12)).ok()?;
+        let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+        if !(1000..=9999).contains(&year) {
+            return None;
+        }
+        Date::new(year, month, self.day.min(days_in_month(year, month))).ok()
+    }
 }
 
 impl fmt::Display for Date {
@@ -229,6 +242,27 @@ mod tests {
             Date::parse("2025-12-31").map(Date::month_index),
             Ok(2025 * 12 + 11)
         );
+    }
+
+    #[test]
+    fn adding_months_keeps_the_day_or_takes_the_months_last() {
+        let add = |text: &str, months: i64| {
+            Date::parse(text)
+                .ok()
+                .and_then(|d| d.add_months(months))
+                .map(|d| d.to_string())
+        };
+        assert_eq!(add("2024-07-15", 0).as_deref(), Some("2024-07-15"));
+        assert_eq!(add("2024-07-15", 6).as_deref(), Some("2025-01-15"));
+        assert_eq!(add("2024-01-31", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(add("2025-01-31", 1).as_deref(), Some("2025-02-28"));
+        assert_eq!(add("2025-01-31", 3).as_deref(), Some("2025-04-30"));
+        assert_eq!(add("2025-03-31", -1).as_deref(), Some("2025-02-28"));
+        assert_eq!(add("2025-01-10", -1).as_deref(), Some("2024-12-10"));
+        assert_eq!(add("2025-12-10", 1).as_deref(), Some("2026-01-10"));
+        assert_eq!(add("9999-12-01", 1), None);
+        assert_eq!(add("1000-01-01", -1), None);
+        assert_eq!(add("2025-01-01", i64::MAX), None);
     }
 
     #[test]

@@ -196,6 +196,12 @@ pub struct Measure {
     /// Things that may change the real amount, shown with the result.
     #[serde(rename = "caveat", default)]
     pub caveats: Vec<Labelled>,
+    /// What to do next to claim it, from the sources only: the materials and offices they
+    /// give, or that they give no procedure and which authority the plan names. Only the
+    /// report shows it (a report text). Optional to the reader so that a measure without it
+    /// is refused by validation, at the measure's line; every measure must have it.
+    #[serde(default)]
+    pub next_steps: Option<Text>,
 }
 
 /// How a measure's amount is worked out: the kinds of measure the engine knows.
@@ -373,6 +379,8 @@ pub enum Trigger {
     Always,
     /// The enterprise is in one of the plan's key industries.
     KeyIndustry,
+    /// The enterprise is in this industry.
+    Industry(String),
     /// The enterprise answered yes to this situation.
     Situation(String),
     /// The enterprise counted at least one of these items.
@@ -393,6 +401,7 @@ impl TryFrom<String> for Trigger {
             None if text == "key-industry" => Trigger::KeyIndustry,
             None if text == "has-loan" => Trigger::HasLoan,
             None if text == "tech-sme" => Trigger::TechSme,
+            Some(("industry", id)) => Trigger::Industry(id.to_owned()),
             Some(("situation", id)) => Trigger::Situation(id.to_owned()),
             Some(("count", id)) => Trigger::Count(id.to_owned()),
             Some(("level", id)) => Trigger::Level(id.to_owned()),
@@ -414,6 +423,7 @@ impl fmt::Display for Trigger {
             Trigger::KeyIndustry => f.write_str("key-industry"),
             Trigger::HasLoan => f.write_str("has-loan"),
             Trigger::TechSme => f.write_str("tech-sme"),
+            Trigger::Industry(id) => write!(f, "industry:{id}"),
             Trigger::Situation(id) => write!(f, "situation:{id}"),
             Trigger::Count(id) => write!(f, "count:{id}"),
             Trigger::Level(id) => write!(f, "level:{id}"),
@@ -533,8 +543,9 @@ impl Pack {
 
     /// Every text only an assessment's full report shows, in one fixed order: the clauses'
     /// headings and words, the programmes' names and summaries, the measures' quotes,
-    /// assumptions and caveats, the pack's caveats and provenance, the LPR evidence, and
-    /// the words that explain a line (`reason.`, `warning.`, `what-if.`, `condition.`).
+    /// assumptions, caveats and next steps, the pack's caveats and provenance, the LPR
+    /// evidence, and the words that explain a line (`reason.`, `warning.`, `what-if.`,
+    /// `condition.`).
     /// The questions and the running estimate need none of them, so the app loads them
     /// after its first screen; what a line's status, amount and formula need stays.
     fn report_texts_mut(&mut self) -> Vec<&mut String> {
@@ -567,6 +578,9 @@ impl Pack {
             out.push(&mut measure.quote);
             for labelled in measure.assumptions.iter_mut().chain(&mut measure.caveats) {
                 out.extend([&mut labelled.text.zh, &mut labelled.text.en]);
+            }
+            if let Some(next) = &mut measure.next_steps {
+                out.extend([&mut next.zh, &mut next.en]);
             }
         }
         for caveat in &mut self.caveats {

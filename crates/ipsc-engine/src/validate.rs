@@ -1,6 +1,6 @@
 //! Checking a pack's content beyond what its types enforce: ids unique and known, texts in
-//! both languages, amounts positive, quotes that are the clause's own words, and words for
-//! every code the engine can show ([`crate::codes`]).
+//! both languages, amounts positive, quotes that are the clause's own words, next steps for
+//! every measure, and words for every code the engine can show ([`crate::codes`]).
 //!
 //! It sits above [`crate::pack`] (data) and [`crate::codes`], and below nothing else: the
 //! assessment and the words never need it, and it needs neither of them.
@@ -98,7 +98,7 @@ impl Validator {
         for (i, r) in pack.regions.iter().enumerate() {
             self.text(&format!("region[{i}].label"), &r.label);
         }
-        self.unique("industry", pack.industries.iter().map(|r| r.id.as_str()));
+        let industries = self.unique("industry", pack.industries.iter().map(|r| r.id.as_str()));
         for (i, r) in pack.industries.iter().enumerate() {
             self.text(&format!("industry[{i}].label"), &r.label);
         }
@@ -176,6 +176,14 @@ impl Validator {
             for (j, a) in measure.caveats.iter().enumerate() {
                 self.text(&format!("{path}.caveat[{j}].text"), &a.text);
             }
+            match &measure.next_steps {
+                Some(next) => self.text(&format!("{path}.next_steps"), next),
+                None => self.problem(
+                    format!("{path}.next_steps"),
+                    "is missing: say what to do next from the sources, or that they give no \
+                     procedure and which authority the plan names",
+                ),
+            }
             match &measure.rule {
                 Rule::PerItem { count, amount } => {
                     self.positive(&format!("{path}.rule.amount"), *amount);
@@ -240,6 +248,7 @@ impl Validator {
                     Trigger::Count(id) => counts.contains(id.as_str()),
                     Trigger::Level(id) => levels.contains(id.as_str()),
                     Trigger::KeyIndustry => pack.industries.iter().any(|i| i.key),
+                    Trigger::Industry(id) => industries.contains(id.as_str()),
                     Trigger::Always | Trigger::HasLoan | Trigger::TechSme => true,
                 };
                 if !known {

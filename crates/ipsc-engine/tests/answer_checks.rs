@@ -375,18 +375,19 @@ fn credit_warnings_go_to_listed_enterprises_and_only_on_lines_that_pay() {
 }
 
 #[test]
-fn the_year_the_plan_was_issued_is_not_warned_about_but_the_year_before_is() {
-    let before_issue = |year: i32| {
+fn the_year_before_the_plan_and_the_year_it_was_issued_are_each_warned_about_as_such() {
+    let warnings = |year: i32| -> Vec<Warning> {
         assess(pack(), &eligible(), year)
             .unwrap()
             .warnings
             .iter()
-            .any(|w| w.code == Warning::YearBeforeIssue)
+            .map(|w| w.code)
+            .collect()
     };
-    // Issued on 2024-07-09.
-    assert!(before_issue(2023));
-    assert!(!before_issue(2024));
-    assert!(!before_issue(2025));
+    // Issued on 2024-07-09: part of 2024 came before it.
+    assert_eq!(warnings(2023), [Warning::YearBeforeIssue]);
+    assert_eq!(warnings(2024), [Warning::IssueYear]);
+    assert_eq!(warnings(2025), []);
 }
 
 #[test]

@@ -185,3 +185,131 @@ fn words_for_an_unknown_measure_or_code_are_refused() {
         ]
     );
 }
+
+#[test]
+fn an_industry_trigger_matches_that_industry_only_and_must_name_one_of_the_packs() {
+    let pack = common::fixture();
+    let matched = |industry: Option<&str>| {
+        let answers = Answers {
+            version: 1,
+            industry: industry.map(str::to_owned),
+            ..Answers::default()
+        };
+        let a = assess(&pack, &answers, 2024).unwrap();
+        a.programmes
+            .iter()
+            .find(|p| p.programme == "boat-brand")
+            .map(|p| p.because.clone())
+    };
+    assert_eq!(
+        matched(Some("boats")),
+        Some(vec![ipsc_engine::pack::Trigger::Industry("boats".into())])
+    );
+    assert_eq!(matched(Some("robots")), None);
+    assert_eq!(matched(None), None);
+
+    let source = include_str!("fixture-pack.toml")
+        .replace("when = [\"industry:boats\"]", "when = [\"industry:ships\"]");
+    let problems: Vec<String> = common::unchecked_pack_from(&source)
+        .validate()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        ["programme[1].when: `industry:ships` names something the pack does not have"]
+    );
+}
+
+#[test]
+fn every_measure_must_say_what_to_do_next_in_both_languages() {
+    let source = include_str!("fixture-pack.toml");
+    let first = "next_steps = { zh = \"测试：向示例市知识产权局申请。\", en = \"Test: apply to the Example City IP office.\" }\n";
+    assert!(source.contains(first), "the fixture's first next steps");
+    let source = source.replace(first, "").replacen(
+        "en = \"Test: the text gives no procedure.\"",
+        "en = \"\"",
+        1,
+    );
+    let problems: Vec<String> = common::unchecked_pack_from(&source)
+        .validate()
+        .iter()
+        .map(|p| p.path.clone())
+        .collect();
+    assert_eq!(
+        problems,
+        ["measure[0].next_steps", "measure[1].next_steps.en"]
+    );
+}
+
+/// The fixture issued later in its year than 1 January, so part of 2024 comes before it.
+fn issued_in_march() -> ipsc_engine::Pack {
+    let source = include_str!("fixture-pack.toml");
+    assert!(source.contains("issue_date = \"2024-01-01\""));
+    common::pack_from(&source.replace("issue_date = \"2024-01-01\"", "issue_date = \"2024-03-01\""))
+}
+
+#[test]
+fn the_issue_year_is_warned_about_only_when_part_of_it_came_before_the_plan() {
+    use ipsc_engine::codes::Warning;
+    let answers = Answers {
+        version: 1,
+        registered_locally: Some(true),
+        ..Answers::default()
+    };
+    let warnings = |pack: &ipsc_engine::Pack, year: i32| -> Vec<Warning> {
+        let a = assess(pack, &answers, year).unwrap();
+        a.warnings.iter().map(|w| w.code).collect()
+    };
+    let march = issued_in_march();
+    assert_eq!(warnings(&march, 2023), [Warning::YearBeforeIssue]);
+    assert_eq!(warnings(&march, 2024), [Warning::IssueYear]);
+    assert_eq!(warnings(&march, 2025), []);
+    // Issued on 1 January, the plan covers its whole issue year.
+    assert_eq!(warnings(&common::fixture(), 2024), []);
+}
+
+#[test]
+fn a_loans_months_before_the_plan_are_warned_about_on_its_line_and_the_amount_is_unchanged() {
+    use ipsc_engine::codes::Warning;
+    let march = issued_in_march();
+    let pledge = |pack: &ipsc_engine::Pack, start: &str| {
+        let mut answers = Answers {
+            version: 1,
+            registered_locally: Some(true),
+            ..Answers::default()
+        };
+        answers.loans.push(Loan {
+            principal: d("1000000"),
+            start: Date::parse(start).unwrap(),
+            term_months: 12,
+            contract_rate: None,
+        });
+        let a = assess(pack, &answers, 2024).unwrap();
+        a.lines.into_iter().find(|l| l.measure == "pledge").unwrap()
+    };
+    let codes = |line: &ipsc_engine::assess::Line| -> Vec<Warning> {
+        line.warnings.iter().map(|w| w.code).collect()
+    };
+    // The first month, from 2024-02-29, begins before 2024-03-01.
+    let before = pledge(&march, "2024-02-29");
+    assert_eq!(codes(&before), [Warning::LoanBeforeIssue]);
+    assert_eq!(
+        before.warnings[0].clause, "c0",
+        "cites the preamble, as date warnings do"
+    );
+    assert_eq!(before.status, Status::EligibleWithWarning);
+    // 2% × 50% × 11/12 of 1,000,000, as in the pack issued on 1 January.
+    assert_eq!(before.amount, d("9166.67"));
+    assert_eq!(
+        before.amount,
+        pledge(&common::fixture(), "2024-02-29").amount
+    );
+    let on_the_day = pledge(&march, "2024-03-01");
+    assert_eq!(codes(&on_the_day), []);
+    assert_eq!(on_the_day.status, Status::Eligible);
+    // A loan from 2023 whose 2024 months begin on the 31st: 2024-01-31, then 2024-02-29
+    // (the month's last day), both before the plan.
+    let late_in_month = pledge(&march, "2023-12-31");
+    assert_eq!(codes(&late_in_month), [Warning::LoanBeforeIssue]);
+}

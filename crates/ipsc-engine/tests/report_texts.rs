@@ -16,6 +16,12 @@ fn taken_texts_put_back_give_the_same_pack() {
     assert_ne!(pack, full, "something was taken");
     assert!(pack.clauses.iter().all(|c| c.text.zh.is_empty()));
     assert!(pack.programmes.iter().all(|p| p.summary.en.is_empty()));
+    // The next steps are the report's too: emptied, the place kept.
+    assert!(full.measures.iter().all(|m| m.next_steps.is_some()));
+    assert!(pack.measures.iter().all(|m| m
+        .next_steps
+        .as_ref()
+        .is_some_and(|t| t.zh.is_empty() && t.en.is_empty())));
     assert!(pack.say(Reason::NoItems, Lang::Zh).is_empty());
     // What the questions show stays.
     assert_eq!(pack.counts, full.counts);
