@@ -206,7 +206,11 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     <span lang="zh-CN">{ strings::PRODUCT.zh }</span>
                     <span class="ipsc-title-en" lang="en">{ strings::PRODUCT.en }</span>
                 </p>
-                <p class="ipsc-tagline">{ pack.meta.tagline.get(lang) }</p>
+                // The results open on the total and every line at once: the tagline, which
+                // introduces the questions, makes room for them there.
+                if at != Step::Results {
+                    <p class="ipsc-tagline">{ pack.meta.tagline.get(lang) }</p>
+                }
                 <div class="ipsc-toolbar">
                     <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch_lang}>
                         { strings::SWITCH_LANGUAGE.get(lang) }

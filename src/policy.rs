@@ -2,8 +2,8 @@
 //! pack without the report's texts as Rust that builds it; built once on first use.
 //!
 //! The report's texts (the clauses' words, programme names and summaries, quotes,
-//! assumptions, caveats, reasons and what-ifs; see `Pack::take_report_texts`) only the check
-//! page and the results need. They come from a file beside the page, named after its
+//! assumptions, caveats, next steps, reasons and what-ifs; see `Pack::take_report_texts`)
+//! only the check page and the results need. They come from a file beside the page, named after its
 //! content, so the first load stays small and a stale file is never mistaken for ours.
 
 use ipsc_engine::Pack;

@@ -44,6 +44,79 @@ fn list(items: Vec<String>) -> Html {
     html! { <ul class="ipsc-list">{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul> }
 }
 
+/// How many items a list shows open; a longer one is folded under its heading, which says
+/// how many it holds.
+const OPEN_ITEMS: usize = 3;
+
+/// A titled list, folded when long. Closed `<details>` do not print, so a folded list also
+/// prints open.
+fn folded(lang: Lang, title: strings::Tr, items: Vec<String>) -> Html {
+    if items.len() <= OPEN_ITEMS {
+        return html! { <><h3 class="ipsc-line__sub">{ title.get(lang) }</h3>{ list(items) }</> };
+    }
+    let heading = fill(
+        strings::FOLDED.get(lang),
+        &[("title", title.get(lang)), ("n", &items.len().to_string())],
+    );
+    html! {
+        <>
+            <details class="ipsc-details ipsc-fold">
+                <summary class="ipsc-details__summary">{ heading }</summary>
+                { list(items.clone()) }
+            </details>
+            <div class="ipsc-print-only">
+                <h3 class="ipsc-line__sub">{ title.get(lang) }</h3>
+                { list(items) }
+            </div>
+        </>
+    }
+}
+
+/// Every money line in one table under the total: the measure (a link to its detail), its
+/// status in words and its amount; then how many programmes matched.
+fn summary(ctx: &Ctx, a: &Assessment) -> Html {
+    let (lang, pack) = (ctx.lang, ctx.pack.0);
+    html! {
+        <section class="ipsc-section ipsc-overview" aria-labelledby="ipsc-overview-title">
+            <h2 class="ipsc-section__title" id="ipsc-overview-title">{ strings::OVERVIEW.get(lang) }</h2>
+            <table class="ipsc-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{ strings::COL_MEASURE.get(lang) }</th>
+                        <th scope="col">{ strings::COL_STATUS.get(lang) }</th>
+                        <th scope="col" class="ipsc-table__amount">{ strings::COL_AMOUNT.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for a.lines.iter().filter_map(|line| pack.measure(&line.measure).map(|m| (line, m))).map(|(line, m)| {
+                        let target = format!("ipsc-line-{}", m.id);
+                        let onclick = {
+                            let target = target.clone();
+                            Callback::from(move |e: MouseEvent| {
+                                // The page's fragment holds the step: move focus, not the URL.
+                                e.prevent_default();
+                                crate::browser::focus_id(&target);
+                            })
+                        };
+                        html! {
+                            <tr>
+                                <th scope="row"><a href={format!("#{target}")} {onclick}>{ m.label.get(lang) }</a></th>
+                                <td><span class={status_class(line.status)}>{ pack.say(line.status, lang) }</span></td>
+                                <td class="ipsc-table__amount">{ money(pack, line.amount, lang) }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <p>{ if a.programmes.is_empty() {
+                strings::NO_PROGRAMMES.get(lang).to_owned()
+            } else {
+                fill(strings::PROGRAMMES_MATCHED.get(lang), &[("n", &a.programmes.len().to_string())])
+            } }</p>
+        </section>
+    }
+}
+
 /// One measure's line. Without the report texts (`ready` false) it shows only what needs
 /// none of them: title, status, amount, formula and the clause it comes from.
 fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
@@ -64,6 +137,17 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
         labelled(&line.assumptions, &measure.assumptions),
         labelled(&line.caveats, &measure.caveats),
     );
+    // What to do next, from the sources (the pack's words), for a line that gives money.
+    let next_steps = measure
+        .next_steps
+        .as_ref()
+        .map(|t| t.get(lang))
+        .filter(|t| {
+            ready
+                && line.status.counts()
+                && line.amount > rust_decimal::Decimal::ZERO
+                && !t.is_empty()
+        });
     let basis = if ready {
         format!(
             "{} {} “{}”",
@@ -74,7 +158,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
     };
     html! {
         <section class="ipsc-line" aria-labelledby={title_id.clone()} data-measure={measure.id.clone()}>
-            <h2 class="ipsc-line__title" id={title_id}>{ measure.label.get(lang) }</h2>
+            <h2 class="ipsc-line__title" id={title_id} tabindex="-1">{ measure.label.get(lang) }</h2>
             <p class={tag}>{ pack.say(line.status, lang) }</p>
             <p class="ipsc-line__amount" data-testid={format!("amount-{}", measure.id)}>{ money(pack, line.amount, lang) }</p>
             if line.status.counts() {
@@ -88,6 +172,10 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
             if ready && !line.what_if.is_empty() {
                 <h3 class="ipsc-line__sub">{ strings::WHAT_WOULD_CHANGE.get(lang) }</h3>
                 { list(line.what_if.iter().map(|w| what_if(pack, w, lang)).collect()) }
+            }
+            if let Some(next) = next_steps {
+                <h3 class="ipsc-line__sub">{ strings::NEXT_STEPS.get(lang) }</h3>
+                <p>{ next }</p>
             }
             if ready && !line.warnings.is_empty() {
                 <div class="ipsc-warning">
@@ -104,8 +192,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
                 { list(assumptions) }
             }
             if ready && !caveats.is_empty() {
-                <h3 class="ipsc-line__sub">{ strings::CAVEATS.get(lang) }</h3>
-                { list(caveats) }
+                { folded(lang, strings::CAVEATS, caveats) }
             }
         </section>
     }
@@ -280,6 +367,7 @@ pub fn results(
                 <p class="ipsc-panel__year">{ fill(strings::FOR_YEAR.get(lang), &[("year", &year.to_string())]) }</p>
                 <p class="ipsc-panel__disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
             </div>
+            { summary(ctx, a) }
             <div role="status" data-texts={match texts { Texts::Ready => "ready", Texts::Failed => "failed", _ => "loading" }}>
                 if texts == Texts::Loading {
                     <p class="ipsc-notice">{ strings::TEXTS_LOADING.get(lang) }</p>

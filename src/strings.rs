@@ -77,7 +77,7 @@ strings! {
     /// Staff.
     Q_STAFF = "职工总数（人）", "Staff (people)";
     /// Sales.
-    Q_SALES = "上一年度销售收入（元）", "Last year's sales (yuan)";
+    Q_SALES = "年销售收入（元）", "Annual sales (yuan)";
     /// Assets.
     Q_ASSETS = "资产总额（元）", "Total assets (yuan)";
 
@@ -108,6 +108,8 @@ strings! {
     WHY_NOT = "原因", "Why";
     /// What would change it.
     WHAT_WOULD_CHANGE = "怎样才能获得", "What would change it";
+    /// What to do next, for an eligible line.
+    NEXT_STEPS = "下一步", "What to do next";
     /// Basis.
     BASIS = "依据", "Basis";
     /// Open a clause: `{clause}`.
@@ -118,6 +120,18 @@ strings! {
     CAVEATS = "请注意", "Please note";
     /// Warnings.
     WARNINGS = "提示", "Warning";
+    /// The overview under the total.
+    OVERVIEW = "各项结果一览", "Line by line";
+    /// The overview's first column.
+    COL_MEASURE = "项目", "Measure";
+    /// The overview's second column.
+    COL_STATUS = "结果", "Outcome";
+    /// The overview's third column.
+    COL_AMOUNT = "金额", "Amount";
+    /// How many programmes without money matched: `{n}`.
+    PROGRAMMES_MATCHED = "另有 {n} 项不涉及资金的支持与您的回答相符，见下文。", "{n} programmes that offer support without money match your answers; see below.";
+    /// A folded list's heading: `{title}` and how many items, `{n}`.
+    FOLDED = "{title}（{n} 条）", "{title} ({n})";
     /// Programmes.
     PROGRAMMES = "可以关注的其他支持（不涉及资金）", "Other support you may look into (no money)";
     /// Nothing matched.
