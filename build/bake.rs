@@ -216,6 +216,8 @@ fn measure(out: &mut Baker, m: &Measure) {
     string(out, &m.clause);
     out.push_str(", label: ");
     text(out, &m.label);
+    out.push_str(", short_label: ");
+    option_text(out, m.short_label.as_ref());
     out.push_str(", quote: ");
     string(out, &m.quote);
     out.push_str(", conditions: ");

@@ -100,7 +100,7 @@ fn summary(ctx: &Ctx, a: &Assessment) -> Html {
                         };
                         html! {
                             <tr>
-                                <th scope="row"><a href={format!("#{target}")} {onclick}>{ m.label.get(lang) }</a></th>
+                                <th scope="row"><a href={format!("#{target}")} {onclick}>{ m.short_label.as_ref().unwrap_or(&m.label).get(lang) }</a></th>
                                 <td><span class={status_class(line.status)}>{ pack.say(line.status, lang) }</span></td>
                                 <td class="ipsc-table__amount">{ money(pack, line.amount, lang) }</td>
                             </tr>

@@ -183,6 +183,10 @@ pub struct Measure {
     pub clause: String,
     /// What it is called.
     pub label: Text,
+    /// A shorter name for the results' overview table, where a phone's width must hold
+    /// every line at once; the label where none is given.
+    #[serde(default)]
+    pub short_label: Option<Text>,
     /// The plan's own words for it, quoted.
     pub quote: String,
     /// What the enterprise must be.
