@@ -411,7 +411,17 @@ pub fn results(
             </section>
             <section class="ipsc-section" aria-labelledby="ipsc-caveats-title">
                 <h2 class="ipsc-section__title" id="ipsc-caveats-title">{ strings::CAVEATS.get(lang) }</h2>
-                { list(caveats) }
+                if caveats.len() > OPEN_ITEMS {
+                    // The first few open, the rest folded (and printed open).
+                    { list(caveats.iter().take(OPEN_ITEMS).cloned().collect()) }
+                    <details class="ipsc-details ipsc-fold">
+                        <summary class="ipsc-details__summary">{ fill(strings::SHOW_MORE.get(lang), &[("n", &(caveats.len() - OPEN_ITEMS).to_string())]) }</summary>
+                        { list(caveats.iter().skip(OPEN_ITEMS).cloned().collect()) }
+                    </details>
+                    <div class="ipsc-print-only">{ list(caveats.iter().skip(OPEN_ITEMS).cloned().collect()) }</div>
+                } else {
+                    { list(caveats) }
+                }
             </section>
             }
             <section class="ipsc-section" aria-labelledby="ipsc-policy-title">

@@ -130,6 +130,8 @@ strings! {
     COL_AMOUNT = "金额", "Amount";
     /// How many programmes without money matched: `{n}`.
     PROGRAMMES_MATCHED = "另有 {n} 项不涉及资金的支持与您的回答相符，见下文。", "{n} programmes that offer support without money match your answers; see below.";
+    /// Opens the rest of a list: `{n}` more.
+    SHOW_MORE = "另有 {n} 条", "{n} more";
     /// A folded list's heading: `{title}` and how many items, `{n}`.
     FOLDED = "{title}（{n} 条）", "{title} ({n})";
     /// Programmes.
