@@ -7,7 +7,7 @@
 //! question. The pack's count, level and situation questions join the fixed ones there, at
 //! run time, so a pack with another count is a pack, not code.
 
-use crate::strings::{self, Tr};
+use crate::strings::{self, strings, Tr};
 use ipsc_engine::assess::{MAX_TERM_MONTHS, YEARS};
 use ipsc_engine::number::{Quantity, MAX_PERCENT, MAX_YUAN};
 use ipsc_engine::{Answers, Date, Lang, Loan, NewerLpr, Pack, Text, YesNoUnsure};
@@ -889,265 +889,94 @@ pub fn flatten<'a, 'p>(
 }
 
 // The questions' own words, in both languages: the table above is their only user.
-
-/// Registered in the jurisdiction: `{place}`.
-const Q_REGISTERED: Tr = Tr {
-    zh: "企业是否在{place}注册登记？",
-    en: "Is the enterprise registered in {place}?",
-};
-
-/// Region.
-const Q_REGION: Tr = Tr {
-    zh: "注册地所在区域",
-    en: "Where in the city it is registered",
-};
-
-/// Industry.
-const Q_INDUSTRY: Tr = Tr {
-    zh: "所属行业",
-    en: "Industry",
-};
-
-/// The key industries' group.
-const KEY_INDUSTRIES: Tr = Tr {
-    zh: "方案重点支持的八大产业",
-    en: "The plan's eight key industries",
-};
-
-/// Other industries' group.
-const OTHER_INDUSTRIES: Tr = Tr {
-    zh: "其他行业",
-    en: "Other industries",
-};
-
-/// SME registration.
-const Q_TECH_SME: Tr = Tr {
-    zh: "企业在测算年度是否已登记入库为科技型中小企业？",
-    en: "Was the enterprise registered (入库) as a technology-based SME in the assessment year?",
-};
-
-/// Size figures, when unsure.
-const SIZE_INTRO: Tr = Tr {
-    zh: "填写以下数字，本工具会对照入库条件中的规模要求（不作入库判断）。",
-    en: "Enter these figures and this tool compares them with the size limits for registration (it does not decide registration).",
-};
-
-/// Abnormal list.
-const Q_ABNORMAL: Tr = Tr {
-    zh: "企业是否被列入经营异常名录？",
-    en: "Is the enterprise on the list of enterprises with abnormal operations (经营异常名录)?",
-};
-
-/// Dishonesty list.
-const Q_DISHONEST: Tr = Tr {
-    zh: "企业是否被列入严重违法失信名单？",
-    en: "Is the enterprise on a list of seriously illegal and dishonest enterprises (严重违法失信名单)?",
-};
-
-/// Year.
-const Q_YEAR: Tr = Tr {
-    zh: "测算年度",
-    en: "Assessment year",
-};
-
-/// Year hint.
-const HINT_YEAR: Tr = Tr {
-    zh: "按哪一年的授权、贷款和认定测算。默认是上一个完整年度。",
-    en:
-        "The year whose grants, loans and recognitions are counted. By default, the last full year.",
-};
-
-/// Money hint.
-const HINT_MONEY: Tr = Tr {
-    zh: "单位：元。可以写“500万”或“5,000,000”。",
-    en: "In yuan. You may write 5000000, 5,000,000 or 500万.",
-};
-
-/// Count hint addition.
-const HINT_COUNT_ZERO: Tr = Tr {
-    zh: "没有请填 0。",
-    en: "Enter 0 if there were none.",
-};
-
-/// Has loans.
-const Q_HAS_LOANS: Tr = Tr {
-    zh: "测算年度内，企业是否有以专利、商标、版权等知识产权质押取得的贷款？",
-    en: "In the assessment year, did the enterprise have loans secured by a pledge of patents, trademarks, copyrights or other IP?",
-};
-
-/// A loan's heading: `{n}`.
-const LOAN_N: Tr = Tr {
-    zh: "贷款 {n}",
-    en: "Loan {n}",
-};
-
-/// Principal.
-const Q_PRINCIPAL: Tr = Tr {
-    zh: "以知识产权质押担保的贷款本金（元）",
-    en: "Principal secured by the IP pledge (yuan)",
-};
-
-/// Start date.
-const Q_START: Tr = Tr {
-    zh: "贷款起始日",
-    en: "Start date of the loan",
-};
-
-/// Term.
-const Q_TERM: Tr = Tr {
-    zh: "贷款期限（月）",
-    en: "Term (months)",
-};
-
-/// Contract rate.
-const Q_RATE: Tr = Tr {
-    zh: "合同年利率（%）",
-    en: "Contract interest rate a year (%)",
-};
-
-/// Rate hint.
-const HINT_RATE: Tr = Tr {
-    zh: "填写后，每笔贴息不超过该笔贷款实际支付的利息。",
-    en: "If given, each loan's subsidy is at most the interest it actually charges.",
-};
-
-/// Add a loan.
-const ADD_LOAN: Tr = Tr {
-    zh: "再添加一笔贷款",
-    en: "Add another loan",
-};
-
-/// Remove a loan: `{n}`.
-const REMOVE_LOAN: Tr = Tr {
-    zh: "删除贷款 {n}",
-    en: "Remove loan {n}",
-};
-
-/// The newer LPR's disclosure.
-const NEWER_LPR: Tr = Tr {
-    zh: "如果您知道比本工具更新的LPR",
-    en: "If you know a newer LPR than this tool",
-};
-
-/// The newer LPR's explanation: `{date}`.
-const NEWER_LPR_HINT: Tr = Tr {
-    zh: "本工具LPR表的最后一次核实报价为 {date} 公布。之后如有调整，可在此填写新的1年期LPR及其生效日。",
-    en: "The last quote this tool's LPR table confirms was published on {date}. If the LPR has changed since, enter the new 1-year LPR and the day it took effect.",
-};
-
-/// The newer LPR's date.
-const Q_LPR_DATE: Tr = Tr {
-    zh: "新LPR生效日",
-    en: "Date the new LPR took effect",
-};
-
-/// The newer LPR's rate.
-const Q_LPR_RATE: Tr = Tr {
-    zh: "新的1年期LPR（%）",
-    en: "New 1-year LPR (%)",
-};
-
-/// Situations.
-const Q_SITUATIONS: Tr = Tr {
-    zh: "以下哪些情况符合贵单位？",
-    en: "Which of these apply to your enterprise?",
-};
-
-/// Situations hint.
-const HINT_SITUATIONS: Tr = Tr {
-    zh: "可多选，也可都不选。用于匹配没有资金的支持政策。",
-    en: "Choose any, or none. They match programmes that offer support without money.",
-};
-
-/// A loan row: `{principal}`, `{start}`, `{term}`.
-const LOAN_SUMMARY: Tr = Tr {
-    zh: "本金 {principal}，{start} 起，{term} 个月",
-    en: "{principal} from {start}, {term} months",
-};
-
-/// A rate in a loan row: `{rate}`.
-const LOAN_SUMMARY_RATE: Tr = Tr {
-    zh: "，合同年利率 {rate}",
-    en: ", contract rate {rate}",
-};
-
-/// Registration not chosen.
-const ERR_CHOOSE_REGISTERED: Tr = Tr {
-    zh: "请选择企业是否在本地注册登记",
-    en: "Choose whether the enterprise is registered here",
-};
-
-/// SME not chosen.
-const ERR_CHOOSE_TECH_SME: Tr = Tr {
-    zh: "请选择是否已登记为科技型中小企业；不确定请选“不确定”",
-    en: "Choose whether it is registered as a technology-based SME; choose Not sure if you do not know",
-};
-
-/// The abnormal-operations question not answered.
-const ERR_CHOOSE_ABNORMAL: Tr = Tr {
-    zh: "请选择企业是否被列入经营异常名录",
-    en: "Choose whether the enterprise is on the list of enterprises with abnormal operations",
-};
-
-/// The serious-dishonesty question not answered.
-const ERR_CHOOSE_DISHONEST: Tr = Tr {
-    zh: "请选择企业是否被列入严重违法失信名单",
-    en: "Choose whether the enterprise is on a list of seriously illegal and dishonest enterprises",
-};
-
-/// Loans not chosen.
-const ERR_CHOOSE_LOANS: Tr = Tr {
-    zh: "请选择是否有知识产权质押贷款",
-    en: "Choose whether there were IP-pledge loans",
-};
-
-/// No loan added.
-pub(crate) const ERR_ADD_LOAN: Tr = Tr {
-    zh: "请至少添加一笔贷款，或选择“否”",
-    en: "Add at least one loan, or choose No",
-};
-
-/// Principal.
-const ERR_PRINCIPAL: Tr = Tr {
-    zh: "请输入大于 0 的贷款本金，例如 5000000 或 500万",
-    en: "Enter a principal above 0, like 5000000 or 500万",
-};
-
-/// Date required.
-const ERR_DATE_REQUIRED: Tr = Tr {
-    zh: "请输入贷款起始日",
-    en: "Enter the start date of the loan",
-};
-
-/// Term.
-pub(crate) const ERR_TERM: Tr = Tr {
-    zh: "请输入 1 至 360 之间的整月数",
-    en: "Enter a whole number of months from 1 to 360",
-};
-
-/// Bad year.
-pub(crate) const ERR_YEAR: Tr = Tr {
-    zh: "请输入2000年至2100年之间的年份，例如 2025",
-    en: "Enter a year from 2000 to 2100, like 2025",
-};
-
-/// A newer LPR's rate outside what a rate can be.
-const ERR_LPR_RATE: Tr = Tr {
-    zh: "请输入大于 0、不超过 100 的利率，例如 3.0",
-    en: "Enter a rate above 0 and at most 100, like 3.0",
-};
-
-/// A count question of the pack not answered: `{label}`, the question.
-const ERR_COUNT: Tr = Tr {
-    zh: "请填写{label}，没有请填 0",
-    en: "Enter a number for “{label}”; enter 0 if there were none",
-};
-
-/// A level question of the pack not answered: `{label}`, the question.
-const ERR_CHOOSE_LEVEL: Tr = Tr {
-    zh: "请回答：{label}",
-    en: "Choose an answer to “{label}”",
-};
+strings! {
+    /// Registered in the jurisdiction: `{place}`.
+    Q_REGISTERED = "企业是否在{place}注册登记？", "Is the enterprise registered in {place}?";
+    /// Region.
+    Q_REGION = "注册地所在区域", "Where in the city it is registered";
+    /// Industry.
+    Q_INDUSTRY = "所属行业", "Industry";
+    /// The key industries' group.
+    KEY_INDUSTRIES = "方案重点支持的八大产业", "The plan's eight key industries";
+    /// Other industries' group.
+    OTHER_INDUSTRIES = "其他行业", "Other industries";
+    /// SME registration.
+    Q_TECH_SME = "企业在测算年度是否已登记入库为科技型中小企业？", "Was the enterprise registered (入库) as a technology-based SME in the assessment year?";
+    /// Size figures, when unsure.
+    SIZE_INTRO = "填写以下数字，本工具会对照入库条件中的规模要求（不作入库判断）。", "Enter these figures and this tool compares them with the size limits for registration (it does not decide registration).";
+    /// Abnormal list.
+    Q_ABNORMAL = "企业是否被列入经营异常名录？", "Is the enterprise on the list of enterprises with abnormal operations (经营异常名录)?";
+    /// Dishonesty list.
+    Q_DISHONEST = "企业是否被列入严重违法失信名单？", "Is the enterprise on a list of seriously illegal and dishonest enterprises (严重违法失信名单)?";
+    /// Year.
+    Q_YEAR = "测算年度", "Assessment year";
+    /// Year hint.
+    HINT_YEAR = "按哪一年的授权、贷款和认定测算。默认是上一个完整年度。", "The year whose grants, loans and recognitions are counted. By default, the last full year.";
+    /// Money hint.
+    HINT_MONEY = "单位：元。可以写“500万”或“5,000,000”。", "In yuan. You may write 5000000, 5,000,000 or 500万.";
+    /// Count hint addition.
+    HINT_COUNT_ZERO = "没有请填 0。", "Enter 0 if there were none.";
+    /// Has loans.
+    Q_HAS_LOANS = "测算年度内，企业是否有以专利、商标、版权等知识产权质押取得的贷款？", "In the assessment year, did the enterprise have loans secured by a pledge of patents, trademarks, copyrights or other IP?";
+    /// A loan's heading: `{n}`.
+    LOAN_N = "贷款 {n}", "Loan {n}";
+    /// Principal.
+    Q_PRINCIPAL = "以知识产权质押担保的贷款本金（元）", "Principal secured by the IP pledge (yuan)";
+    /// Start date.
+    Q_START = "贷款起始日", "Start date of the loan";
+    /// Term.
+    Q_TERM = "贷款期限（月）", "Term (months)";
+    /// Contract rate.
+    Q_RATE = "合同年利率（%）", "Contract interest rate a year (%)";
+    /// Rate hint.
+    HINT_RATE = "填写后，每笔贴息不超过该笔贷款实际支付的利息。", "If given, each loan's subsidy is at most the interest it actually charges.";
+    /// Add a loan.
+    ADD_LOAN = "再添加一笔贷款", "Add another loan";
+    /// Remove a loan: `{n}`.
+    REMOVE_LOAN = "删除贷款 {n}", "Remove loan {n}";
+    /// The newer LPR's disclosure.
+    NEWER_LPR = "如果您知道比本工具更新的LPR", "If you know a newer LPR than this tool";
+    /// The newer LPR's explanation: `{date}`.
+    NEWER_LPR_HINT = "本工具LPR表的最后一次核实报价为 {date} 公布。之后如有调整，可在此填写新的1年期LPR及其生效日。", "The last quote this tool's LPR table confirms was published on {date}. If the LPR has changed since, enter the new 1-year LPR and the day it took effect.";
+    /// The newer LPR's date.
+    Q_LPR_DATE = "新LPR生效日", "Date the new LPR took effect";
+    /// The newer LPR's rate.
+    Q_LPR_RATE = "新的1年期LPR（%）", "New 1-year LPR (%)";
+    /// Situations.
+    Q_SITUATIONS = "以下哪些情况符合贵单位？", "Which of these apply to your enterprise?";
+    /// Situations hint.
+    HINT_SITUATIONS = "可多选，也可都不选。用于匹配没有资金的支持政策。", "Choose any, or none. They match programmes that offer support without money.";
+    /// A loan row: `{principal}`, `{start}`, `{term}`.
+    LOAN_SUMMARY = "本金 {principal}，{start} 起，{term} 个月", "{principal} from {start}, {term} months";
+    /// A rate in a loan row: `{rate}`.
+    LOAN_SUMMARY_RATE = "，合同年利率 {rate}", ", contract rate {rate}";
+    /// Registration not chosen.
+    ERR_CHOOSE_REGISTERED = "请选择企业是否在本地注册登记", "Choose whether the enterprise is registered here";
+    /// SME not chosen.
+    ERR_CHOOSE_TECH_SME = "请选择是否已登记为科技型中小企业；不确定请选“不确定”", "Choose whether it is registered as a technology-based SME; choose Not sure if you do not know";
+    /// The abnormal-operations question not answered.
+    ERR_CHOOSE_ABNORMAL = "请选择企业是否被列入经营异常名录", "Choose whether the enterprise is on the list of enterprises with abnormal operations";
+    /// The serious-dishonesty question not answered.
+    ERR_CHOOSE_DISHONEST = "请选择企业是否被列入严重违法失信名单", "Choose whether the enterprise is on a list of seriously illegal and dishonest enterprises";
+    /// Loans not chosen.
+    ERR_CHOOSE_LOANS = "请选择是否有知识产权质押贷款", "Choose whether there were IP-pledge loans";
+    /// No loan added.
+    ERR_ADD_LOAN = "请至少添加一笔贷款，或选择“否”", "Add at least one loan, or choose No";
+    /// Principal.
+    ERR_PRINCIPAL = "请输入大于 0 的贷款本金，例如 5000000 或 500万", "Enter a principal above 0, like 5000000 or 500万";
+    /// Date required.
+    ERR_DATE_REQUIRED = "请输入贷款起始日", "Enter the start date of the loan";
+    /// Term.
+    ERR_TERM = "请输入 1 至 360 之间的整月数", "Enter a whole number of months from 1 to 360";
+    /// Bad year.
+    ERR_YEAR = "请输入2000年至2100年之间的年份，例如 2025", "Enter a year from 2000 to 2100, like 2025";
+    /// A newer LPR's rate outside what a rate can be.
+    ERR_LPR_RATE = "请输入大于 0、不超过 100 的利率，例如 3.0", "Enter a rate above 0 and at most 100, like 3.0";
+    /// A count question of the pack not answered: `{label}`, the question.
+    ERR_COUNT = "请填写{label}，没有请填 0", "Enter a number for “{label}”; enter 0 if there were none";
+    /// A level question of the pack not answered: `{label}`, the question.
+    ERR_CHOOSE_LEVEL = "请回答：{label}", "Choose an answer to “{label}”";
+}
 
 #[cfg(test)]
 mod tests {
@@ -1236,6 +1065,15 @@ mod tests {
         // Every step of the questionnaire asks something.
         for step in Step::ALL.into_iter().filter(|s| s.asks()) {
             assert!(all.iter().any(|q| q.step == step), "{step:?} asks nothing");
+        }
+    }
+
+    #[test]
+    fn every_word_of_the_questions_exists_in_both_languages() {
+        assert!(ALL.len() >= 40, "{}", ALL.len());
+        for (name, tr) in ALL {
+            assert!(!tr.zh.trim().is_empty(), "{name} has no Chinese");
+            assert!(!tr.en.trim().is_empty(), "{name} has no English");
         }
     }
 

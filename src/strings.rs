@@ -22,6 +22,8 @@ impl Tr {
     }
 }
 
+/// Strings in both languages: `NAME = "中文", "English";`, each a `pub const` of type [`Tr`],
+/// and `ALL`, every one of them with its name, for the test that none is empty.
 macro_rules! strings {
     ($($(#[$meta:meta])* $name:ident = $zh:literal, $en:literal;)*) => {
         $($(#[$meta])* pub const $name: Tr = Tr { zh: $zh, en: $en };)*
@@ -29,6 +31,7 @@ macro_rules! strings {
         pub const ALL: &[(&str, Tr)] = &[$((stringify!($name), $name),)*];
     };
 }
+pub(crate) use strings;
 
 strings! {
     /// The product's name.
