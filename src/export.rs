@@ -89,7 +89,7 @@ pub fn answers(pack: &Pack, a: &Answers) -> Object {
         set(&o, "year", &year.into());
     }
     let all = questions(pack);
-    for (q, _) in flatten(&all) {
+    for q in flatten(&all) {
         match (&q.answer, &q.kind) {
             (Answer::Field(lens), _) => {
                 if let Some(value) = (lens.get)(a) {

@@ -369,19 +369,33 @@ impl Form {
     }
 }
 
-/// Every key the form may hold for this pack: each question's, and each item question's
-/// as `items.key` (`loan.principal`).
-pub fn keys(pack: &Pack) -> Vec<String> {
+/// The keys the form keeps answers under for a pack, from one walk of the question table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// Each question with one answer, kept in [`Form::values`] (`registered`, `count.<id>`).
+    pub single: Vec<String>,
+    /// The question of several answers (`situation`), whose choices are [`Form::ticked`].
+    pub many: String,
+    /// The repeated group (`loan`), whose items are [`Form::items`].
+    pub items: String,
+    /// Each item's questions (`principal`, …).
+    pub item_keys: Vec<String>,
+}
+
+/// The keys of this pack's questionnaire.
+pub fn keys(pack: &Pack) -> Keys {
     let all = questions(pack);
-    let mut keys = Vec::new();
-    for (q, _) in flatten(&all) {
+    let mut keys = Keys::default();
+    for q in flatten(&all) {
         match &q.kind {
+            Kind::Many(_) => keys.many.clone_from(&q.key),
             Kind::Items(_, questions) => {
-                keys.extend(questions.iter().map(|i| format!("{}.{}", q.key, i.key)));
+                keys.items.clone_from(&q.key);
+                keys.item_keys = questions.iter().map(|i| i.key.clone()).collect();
             }
             // A fold holds no answer of its own; its questions are in `flatten`.
             Kind::Folded { .. } => {}
-            _ => keys.push(q.key.clone()),
+            _ => keys.single.push(q.key.clone()),
         }
     }
     keys

@@ -868,18 +868,13 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
     .answer(Answer::Records("newer_lpr"))
 }
 
-/// Every question with the ones it holds (revealed, folded, not item questions), in order,
-/// each with the question that reveals it and the value that does.
-pub fn flatten<'a, 'p>(
-    questions: &'a [Question<'p>],
-) -> Vec<(&'a Question<'p>, Option<(&'a Question<'p>, &'static str)>)> {
+/// Every question with the ones it holds (revealed, folded, not item questions), in order.
+pub fn flatten<'a, 'p>(questions: &'a [Question<'p>]) -> Vec<&'a Question<'p>> {
     let mut out = Vec::new();
     for q in questions {
-        out.push((q, None));
+        out.push(q);
         if let Some(reveal) = &q.reveals {
-            for child in flatten(&reveal.questions) {
-                out.push((child.0, child.1.or(Some((q, reveal.when)))));
-            }
+            out.extend(flatten(&reveal.questions));
         }
         if let Kind::Folded { questions, .. } = &q.kind {
             out.extend(flatten(questions));
@@ -1005,14 +1000,14 @@ mod tests {
         let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
         let all = questions(pack);
         let flat = flatten(&all);
-        let mut keys: Vec<&str> = flat.iter().map(|(q, _)| q.key.as_str()).collect();
+        let mut keys: Vec<&str> = flat.iter().map(|q| q.key.as_str()).collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), before, "a key is used twice: {keys:?}");
         // Every word a question says, its items' questions included, in both languages.
-        let mut all_questions: Vec<&Question<'_>> = flat.iter().map(|(q, _)| *q).collect();
-        for (q, _) in &flat {
+        let mut all_questions: Vec<&Question<'_>> = flat.clone();
+        for q in &flat {
             if let Kind::Items(_, items) = &q.kind {
                 all_questions.extend(items);
             }
@@ -1085,7 +1080,7 @@ mod tests {
         let all = questions(pack);
         let errors: Vec<(String, Text)> = flatten(&all)
             .into_iter()
-            .filter_map(|(q, _)| match &q.need {
+            .filter_map(|q| match &q.need {
                 Need::Required(words) => Some((q.key.clone(), words.said())),
                 _ => None,
             })

@@ -9,8 +9,7 @@
 //! Why not a serde format: the form's generated (de)serializer and an encoding for URLs
 //! cost more of the first load than these explicit pairs, and the pairs read plainly.
 
-use crate::form::{keys, put, Form, Values};
-use crate::questions::{flatten, questions, Kind};
+use crate::form::{keys, put, Form, Keys, Values};
 use ipsc_engine::Pack;
 
 const VERSION: &str = "2";
@@ -30,27 +29,14 @@ fn checksum(text: &str) -> String {
     format!("{:08x}", ipsc_engine::digest::fnv1a32(text.as_bytes()))
 }
 
-/// The keys of the questionnaire's question of several answers (`situation`, once per
-/// choice ticked) and of its repeated group (`loan`), with the group's item keys.
-fn repeated(pack: &Pack) -> (String, String, Vec<String>) {
-    let all = questions(pack);
-    let (mut many, mut items, mut item_keys) = (String::new(), String::new(), Vec::new());
-    for (q, _) in flatten(&all) {
-        match &q.kind {
-            Kind::Many(_) => many.clone_from(&q.key),
-            Kind::Items(_, questions) => {
-                items.clone_from(&q.key);
-                item_keys = questions.iter().map(|i| i.key.clone()).collect();
-            }
-            _ => {}
-        }
-    }
-    (many, items, item_keys)
-}
-
 /// The form as text for storage or a link.
 pub fn encode(pack: &Pack, form: &Form) -> String {
-    let (many, items, item_keys) = repeated(pack);
+    let Keys {
+        many,
+        items,
+        item_keys,
+        ..
+    } = keys(pack);
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", VERSION)
         .append_pair("p", &pack.meta.id);
@@ -89,8 +75,12 @@ pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
         }
         _ => return Err(LinkError::Damaged),
     }
-    let (many, items, item_keys) = repeated(pack);
-    let keys = keys(pack);
+    let Keys {
+        single,
+        many,
+        items,
+        item_keys,
+    } = keys(pack);
     let mut form = Form::default();
     for (key, value) in pairs {
         let value = value.into_owned();
@@ -110,7 +100,7 @@ pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
                 form.items.push(item);
             }
             Some(k) => put(form.items.last_mut().ok_or(LinkError::Damaged)?, k, value),
-            None if keys.iter().any(|k| *k == key) => form.set(&key, value),
+            None if single.iter().any(|k| *k == key) => form.set(&key, value),
             None => return Err(LinkError::Damaged),
         }
     }

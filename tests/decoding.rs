@@ -37,10 +37,7 @@ fn other_pack() -> Pack {
 
 /// The keys of questions with one answer each (not the ticked situations or the loans).
 fn single_keys() -> Vec<String> {
-    keys(pack())
-        .into_iter()
-        .filter(|k| k != "situation" && k != "loan" && !k.starts_with("loan."))
-        .collect()
+    keys(pack()).single
 }
 
 /// A loan as typed, its principal, start, term and rate from these strategies.

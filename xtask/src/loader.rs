@@ -23,23 +23,24 @@ fn js(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_default()
 }
 
-/// `unsupported(root)`: writes the message into `root` once, the reader's language first.
+/// `function unsupported(root)`, written as ES5 so that every loader can carry it: writes
+/// the message into `root` once, the reader's language first.
 fn unsupported_function() -> String {
     format!(
-        r#"const unsupported = (root) => {{
+        r#"function unsupported(root) {{
   if (!root || root.querySelector('.ipsc-unsupported')) return;
-  const box = document.createElement('div');
+  var texts = [['zh-CN', {zh}], ['en', {en}]];
+  if (/^en\b/i.test(navigator.language || navigator.userLanguage || '')) texts.reverse();
+  var box = document.createElement('div');
   box.className = 'ipsc-unsupported';
-  const texts = [['zh-CN', {zh}], ['en', {en}]];
-  if (/^en\b/i.test(navigator.language || '')) texts.reverse();
-  for (const [lang, text] of texts) {{
-    const p = document.createElement('p');
-    p.lang = lang;
-    p.textContent = text;
-    box.append(p);
+  for (var i = 0; i < texts.length; i++) {{
+    var p = document.createElement('p');
+    p.setAttribute('lang', texts[i][0]);
+    p.appendChild(document.createTextNode(texts[i][1]));
+    box.appendChild(p);
   }}
-  root.append(box);
-}};"#,
+  root.appendChild(box);
+}}"#,
         zh = js(UNSUPPORTED_ZH),
         en = js(UNSUPPORTED_EN),
     )
@@ -130,22 +131,9 @@ pub fn fallback() -> String {
     format!(
         r#"// IP Subsidy Self-Check: says so when the app cannot start (see xtask/src/loader.rs).
 (function () {{
-  var shown = false;
+  {unsupported}
   function show() {{
-    if (shown) return;
-    shown = true;
-    var root = document.getElementById('ipsc-root') || document.body;
-    var texts = [['zh-CN', {zh}], ['en', {en}]];
-    if (/^en\b/i.test(navigator.language || navigator.userLanguage || '')) texts.reverse();
-    var box = document.createElement('div');
-    box.className = 'ipsc-unsupported';
-    for (var i = 0; i < texts.length; i++) {{
-      var p = document.createElement('p');
-      p.setAttribute('lang', texts[i][0]);
-      p.appendChild(document.createTextNode(texts[i][1]));
-      box.appendChild(p);
-    }}
-    root.appendChild(box);
+    unsupported(document.getElementById('ipsc-root') || document.body);
   }}
   window.ipscUnsupported = show;
   window.addEventListener('load', function () {{
@@ -153,8 +141,7 @@ pub fn fallback() -> String {
   }});
 }})();
 "#,
-        zh = js(UNSUPPORTED_ZH),
-        en = js(UNSUPPORTED_EN),
+        unsupported = unsupported_function(),
         ran = js(RAN),
     )
 }
