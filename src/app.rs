@@ -8,8 +8,11 @@ use crate::form::{FieldError, Form, Step};
 use crate::hooks::{
     go, use_focus, use_history, use_kiosk_idle, use_report_texts, use_saving, warning_window,
 };
+use crate::host;
+use crate::kiosk::use_qr_code;
 use crate::policy::{self, default_pack};
 use crate::results::results;
+use crate::results::share_link;
 use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State, Texts};
 use crate::steps::step;
 use crate::storage::{self, LinkError};
@@ -97,6 +100,9 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
         state.lang = Lang::from_tag(tag).unwrap_or_default();
         state.large = large == "1";
     }
+    if let Some(lang) = host::settings().lang {
+        state.lang = lang;
+    }
     state
 }
 
@@ -120,9 +126,31 @@ pub fn Journey(props: &JourneyProps) -> Html {
     );
 
     let lang = state.lang;
+    let kiosk_results = props.idle_reset.is_some() && state.step == Step::Results;
+    let qr_code = use_qr_code(
+        kiosk_results
+            .then(|| share_link(pack, &state.form))
+            .flatten(),
+        lang,
+    );
     let (answers, errors) = state.form.read(pack, default_year);
     let year = answers.year.unwrap_or(default_year);
     let assessment = assess(pack, &answers, year);
+    // The host that asked for it hears of each result shown (see `host::post_result`):
+    // assessed again there, which costs less code than keeping a copy to compare.
+    use_effect_with(
+        (state.step == Step::Results).then(|| state.form.clone()),
+        move |shown| {
+            let asked = host::settings().host_origin.is_some();
+            if let Some(form) = shown.as_ref().filter(|_| asked) {
+                let (answers, _) = form.read(pack, default_year);
+                let year = answers.year.unwrap_or(default_year);
+                if let Ok(assessment) = assess(pack, &answers, year) {
+                    host::post_result(&assessment);
+                }
+            }
+        },
+    );
     let visible: Vec<FieldError> = if state.show_errors {
         errors
             .iter()
@@ -177,6 +205,19 @@ pub fn Journey(props: &JourneyProps) -> Html {
             dispatch.dispatch(Action::Clear(default_year));
         })
     };
+    let finish = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            go(&dispatch, Step::Enterprise);
+            dispatch.dispatch(Action::Finish(default_year));
+        })
+    };
+    let idle_warning = |seconds: u32| {
+        fill(
+            strings::IDLE_WARNING.get(lang),
+            &[("seconds", &seconds.to_string())],
+        )
+    };
     let form = &state.form;
     let (title, body) = match at {
         question if question.asks() => (question.title(), step(&ctx, form, question)),
@@ -227,9 +268,13 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 if let Some(notice) = state.notice {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
                 }
-                if state.idle_warning {
-                    <div class="ipsc-notice ipsc-notice--warning" role="alert">
-                        <p>{ fill(strings::IDLE_WARNING.get(lang), &[("seconds", &props.idle_reset.map_or(0, warning_window).to_string())]) }</p>
+                if let Some(left) = state.idle_left {
+                    // Counted down on screen each second; a screen reader hears the warning
+                    // once as it comes (the counting words are hidden from it, the announced
+                    // ones do not change).
+                    <div class="ipsc-notice ipsc-notice--warning">
+                        <p class="ipsc-visually-hidden" role="alert">{ idle_warning(props.idle_reset.map_or(0, warning_window)) }</p>
+                        <p aria-hidden="true" data-testid="idle-countdown">{ idle_warning(left) }</p>
                         <button type="button" class="ipsc-button">{ strings::KEEP_USING.get(lang) }</button>
                     </div>
                 }
@@ -266,6 +311,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 }
                 if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>
+                }
+                if kiosk_results {
+                    <section class="ipsc-section ipsc-kiosk-end">
+                        { qr_code }
+                        <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish}>{ strings::FINISH.get(lang) }</button>
+                    </section>
                 }
             </main>
             <footer class="ipsc-footer">

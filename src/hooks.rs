@@ -8,7 +8,7 @@ use crate::policy;
 use crate::state::{hash_of, step_from_hash, Action, State, Texts};
 use crate::storage;
 use ipsc_engine::{Lang, Pack};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -51,42 +51,40 @@ pub(crate) fn use_history(dispatch: Dispatch) {
     });
 }
 
-/// On a kiosk (`idle` seconds given): any touch, key or input restarts the idle timers.
-/// Shortly before the time runs out a warning shows (any touch keeps the answers); then the
-/// next person gets a fresh start. The reducer leaves an untouched screen alone.
+/// On a kiosk (`idle` seconds given): any touch, key or input starts the quiet time
+/// again. Counted each second: in its last seconds a warning counts down what is left (any
+/// touch keeps the answers); then the next person gets a fresh start. The reducer leaves
+/// an untouched screen alone, and a second that changes nothing renders nothing.
 #[hook]
 pub(crate) fn use_kiosk_idle(idle: Option<u32>, dispatch: Dispatch, default_year: i32) {
     use_effect_with(idle, move |idle| {
-        let listeners = idle.zip(window()).map(|(seconds, w)| {
+        let running = idle.zip(window()).map(|(seconds, w)| {
             let warn_after = seconds - warning_window(seconds);
-            let timers = Rc::new(RefCell::new(Vec::new()));
-            let arm = {
-                let timers = timers.clone();
-                move || {
-                    let (warn, reset) = (dispatch.clone(), dispatch.clone());
-                    *timers.borrow_mut() = vec![
-                        gloo_timers::callback::Timeout::new(
-                            warn_after.saturating_mul(1000),
-                            move || warn.dispatch(Action::IdleWarning(default_year)),
-                        ),
-                        gloo_timers::callback::Timeout::new(
-                            seconds.saturating_mul(1000),
-                            move || {
-                                go(&reset, Step::Enterprise);
-                                reset.dispatch(Action::Idle(default_year));
-                            },
-                        ),
-                    ];
-                    dispatch.dispatch(Action::Active);
-                }
+            let quiet = Rc::new(Cell::new(0_u32));
+            let tick = {
+                let (quiet, dispatch) = (quiet.clone(), dispatch.clone());
+                gloo_timers::callback::Interval::new(1000, move || {
+                    let now = quiet.get().saturating_add(1);
+                    quiet.set(now);
+                    if now >= seconds {
+                        quiet.set(0);
+                        go(&dispatch, Step::Enterprise);
+                        dispatch.dispatch(Action::Idle(default_year));
+                    } else if now >= warn_after {
+                        dispatch.dispatch(Action::IdleWarning(default_year, seconds - now));
+                    }
+                })
             };
-            arm();
-            ["pointerdown", "keydown", "input"].map(|kind| {
-                let arm = arm.clone();
-                gloo_events::EventListener::new(&w, kind, move |_| arm())
-            })
+            let listeners = ["pointerdown", "keydown", "input"].map(|kind| {
+                let (quiet, dispatch) = (quiet.clone(), dispatch.clone());
+                gloo_events::EventListener::new(&w, kind, move |_| {
+                    quiet.set(0);
+                    dispatch.dispatch(Action::Active);
+                })
+            });
+            (tick, listeners)
         });
-        move || drop(listeners)
+        move || drop(running)
     });
 }
 

@@ -5,6 +5,8 @@
 //! `data-mode` (or the page URL's `?mode=`) says how it is hosted: `standalone` (the
 //! default) keeps answers in the browser; `embedded` and `kiosk` keep nothing, and a kiosk
 //! also starts afresh after `data-idle-seconds` (`?idle=`, default 180) with no one using it.
+//! The other settings (share base, language, colour, text scale, host origin) and the
+//! messages to a framing page are in [`host`].
 //! On someone else's page, `embed.js` (written beside the app by the build) mounts it with
 //! `data-mode="embedded"` and `data-assets`, the URL of the app's files.
 
@@ -15,6 +17,8 @@ pub mod export;
 pub mod fields;
 pub mod form;
 mod hooks;
+pub mod host;
+mod kiosk;
 pub mod policy;
 pub mod questions;
 pub mod results;
@@ -33,35 +37,29 @@ pub fn assets_base() -> Option<&'static str> {
     ASSETS.get().map(String::as_str)
 }
 
-/// How long a kiosk waits with no one using it before it starts afresh, unless the page
-/// says otherwise.
-const KIOSK_IDLE_SECONDS: u32 = 180;
-
-/// The hosting settings: the root element's `data-mode` and `data-idle-seconds`, or when
-/// it has none, the page URL's `?mode=` and `?idle=` (so a frame can say
-/// `src="…/?mode=embedded"` without a copy of the page).
+/// The hosting settings: the root element's `data-*` attributes, or where it has none,
+/// the page URL's query (see [`host::read`]).
 fn hosting(root: Option<&web_sys::Element>) -> app::AppProps {
     let query = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let from_query = |key: &str| {
-        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.into_owned())
-    };
-    let setting = |attribute: &str, key: &str| {
-        root.and_then(|r| r.get_attribute(attribute))
-            .or_else(|| from_query(key))
-    };
-    let mode = setting("data-mode", "mode");
-    let kiosk = mode.as_deref() == Some("kiosk");
-    let idle = setting("data-idle-seconds", "idle")
-        .and_then(|s| s.parse::<u32>().ok())
-        .filter(|s| *s > 0)
-        .unwrap_or(KIOSK_IDLE_SECONDS);
+    let (settings, refused) = host::read(|attribute, key| {
+        root.and_then(|r| r.get_attribute(attribute)).or_else(|| {
+            form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+        })
+    });
+    host::report_refused(&refused);
+    let settings = host::keep(settings);
+    host::apply_looks(
+        settings,
+        root.and_then(|r| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(r)),
+    );
+    host::follow_height();
     app::AppProps {
-        persist: mode.is_none_or(|m| m == "standalone"),
-        idle_reset: kiosk.then_some(idle),
+        persist: settings.mode == host::Mode::Standalone,
+        idle_reset: (settings.mode == host::Mode::Kiosk).then_some(settings.idle_seconds),
     }
 }
 

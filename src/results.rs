@@ -223,19 +223,22 @@ fn download(pack: &Pack, answers: &Answers, assessment: &Assessment) {
     }
 }
 
-/// A link to the app's own page with the answers in its fragment: this page, or when
-/// embedded by script in someone else's page, the app's page beside its files.
-fn share_url(pack: &Pack, form: &Form) -> String {
-    let href = crate::assets_base().map_or_else(
-        || {
-            web_sys::window()
-                .and_then(|w| w.location().href().ok())
-                .unwrap_or_default()
-        },
-        str::to_owned,
-    );
+/// A link to the app's own page with the answers in its fragment: the public page the
+/// host named (`share_base`, as a kiosk must: its own address is no one else's), else this
+/// page, or when embedded by script in someone else's page, the app's page beside its
+/// files. None on a kiosk that was given no public page.
+pub(crate) fn share_link(pack: &Pack, form: &Form) -> Option<String> {
+    let settings = crate::host::settings();
+    let href = match (&settings.share_base, crate::assets_base()) {
+        (Some(base), _) => base.clone(),
+        (None, _) if settings.mode == crate::host::Mode::Kiosk => return None,
+        (None, Some(assets)) => assets.to_owned(),
+        (None, None) => web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default(),
+    };
     let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#a={}", storage::encode(pack, form))
+    Some(format!("{base}#a={}", storage::encode(pack, form)))
 }
 
 /// The results page. Until the report's texts are in (`texts`), it shows everything
@@ -455,11 +458,13 @@ pub fn results(
                 <button type="button" class="ipsc-button ipsc-button--secondary" onclick={on_download}>{ strings::DOWNLOAD.get(lang) }</button>
                 <a class="ipsc-button ipsc-button--secondary" href={hash_of(Step::Check)} onclick={ctx.link(Step::Check, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
             </div>
+            if let Some(link) = share_link(pack, form) {
             <div class="ipsc-field ipsc-share">
                 <label class="ipsc-label" for="ipsc-share">{ strings::SHARE.get(lang) }</label>
                 <p class="ipsc-hint" id="ipsc-share-hint">{ strings::SHARE_HINT.get(lang) }</p>
-                <input class="ipsc-input" id="ipsc-share" type="text" readonly=true value={share_url(pack, form)} aria-describedby="ipsc-share-hint" />
+                <input class="ipsc-input" id="ipsc-share" type="text" readonly=true value={link} aria-describedby="ipsc-share-hint" />
             </div>
+            }
         </>
     }
 }

@@ -47,8 +47,8 @@ pub struct State {
     pub attempts: u32,
     /// A message to show once (answers cleared, a bad link).
     pub notice: Option<Tr>,
-    /// On a kiosk, the warning that the answers will soon be cleared.
-    pub idle_warning: bool,
+    /// On a kiosk, while it warns that the answers will soon be cleared: the seconds left.
+    pub idle_left: Option<u32>,
     /// Where the report's texts are.
     pub texts: Texts,
 }
@@ -63,7 +63,7 @@ impl Default for State {
             show_errors: false,
             attempts: 0,
             notice: None,
-            idle_warning: false,
+            idle_left: None,
             texts: Texts::Waiting,
         }
     }
@@ -85,14 +85,16 @@ pub enum Action {
     Texts(Texts),
     /// Forget every answer; the year goes back to this default.
     Clear(i32),
-    /// On a kiosk, no one has used the screen for a while: warn that it will start afresh,
-    /// unless it is already fresh.
-    IdleWarning(i32),
+    /// On a kiosk, no one has used the screen for a while: warn that it will start afresh
+    /// in this many seconds, unless it is already fresh.
+    IdleWarning(i32, u32),
     /// On a kiosk, someone touched the screen or a key: no more warning.
     Active,
     /// On a kiosk, no one has used the screen for a while: start afresh for the next
     /// person (answers, step, language and text size), unless it is already fresh.
     Idle(i32),
+    /// On a kiosk, the person is done: start afresh for the next one at once.
+    Finish(i32),
 }
 
 impl State {
@@ -148,23 +150,26 @@ impl Reducible for State {
                     ..self.restart(default_year, crate::strings::CLEARED)
                 };
             }
-            Action::IdleWarning(default_year) => {
-                if self.idle_warning || self.is_fresh(default_year) {
+            Action::IdleWarning(default_year, left) => {
+                if self.idle_left == Some(left) || self.is_fresh(default_year) {
                     return self;
                 }
-                next.idle_warning = true;
+                next.idle_left = Some(left);
             }
             Action::Active => {
-                if !self.idle_warning {
+                if self.idle_left.is_none() {
                     return self;
                 }
-                next.idle_warning = false;
+                next.idle_left = None;
             }
             Action::Idle(default_year) => {
                 if self.is_fresh(default_year) {
                     return self;
                 }
                 next = self.restart(default_year, crate::strings::IDLE_CLEARED);
+            }
+            Action::Finish(default_year) => {
+                next = self.restart(default_year, crate::strings::FINISHED);
             }
         }
         Rc::new(next)
@@ -253,19 +258,26 @@ mod tests {
             .reduce(Action::Lang(Lang::En))
             .reduce(Action::Large(true))
             .reduce(Action::Go(Step::Loans));
-        let next = used.reduce(Action::Idle(2025));
+        let next = used.clone().reduce(Action::Idle(2025));
         assert_eq!(next.form, Form::new(2025));
         assert_eq!(
             (next.step, next.lang, next.large),
             (Step::Enterprise, Lang::Zh, false)
         );
         assert_eq!(next.notice, Some(crate::strings::IDLE_CLEARED));
+        let finished = used.reduce(Action::Finish(2025));
+        assert_eq!(finished.form, Form::new(2025));
+        assert_eq!(
+            (finished.step, finished.lang, finished.large),
+            (Step::Enterprise, Lang::Zh, false)
+        );
+        assert_eq!(finished.notice, Some(crate::strings::FINISHED));
     }
 
     #[test]
     fn an_untouched_screen_is_left_alone() {
         let untouched = fresh();
-        let next = untouched.clone().reduce(Action::IdleWarning(2025));
+        let next = untouched.clone().reduce(Action::IdleWarning(2025, 5));
         assert!(
             Rc::ptr_eq(&untouched, &next),
             "no warning on an empty screen"
@@ -282,16 +294,23 @@ mod tests {
         let used = fresh().reduce(Action::Edit(Rc::new(|f: &mut Form| {
             f.set("dishonest", "0")
         })));
-        let warned = used.reduce(Action::IdleWarning(2025));
-        assert!(warned.idle_warning);
+        let warned = used.reduce(Action::IdleWarning(2025, 5));
+        assert_eq!(warned.idle_left, Some(5));
+        let counted = warned.clone().reduce(Action::IdleWarning(2025, 4));
+        assert_eq!(counted.idle_left, Some(4), "the seconds count down");
+        let same = counted.clone().reduce(Action::IdleWarning(2025, 4));
+        assert!(
+            Rc::ptr_eq(&counted, &same),
+            "no new render for the same second"
+        );
         assert_eq!(warned.form.get("dishonest"), "0", "nothing is cleared yet");
         let back = warned.reduce(Action::Active);
-        assert!(!back.idle_warning);
+        assert_eq!(back.idle_left, None);
         assert_eq!(back.form.get("dishonest"), "0");
         let reset = back
-            .reduce(Action::IdleWarning(2025))
+            .reduce(Action::IdleWarning(2025, 5))
             .reduce(Action::Idle(2025));
-        assert!(!reset.idle_warning);
+        assert_eq!(reset.idle_left, None);
         assert_eq!(reset.form, Form::new(2025));
     }
 }

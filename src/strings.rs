@@ -175,6 +175,16 @@ strings! {
     IDLE_WARNING = "一段时间无人操作，本页的答案将在 {seconds} 秒后清除。如需继续填写，请点击“继续使用”或触摸屏幕。", "No one has used this screen for a while: the answers will be cleared in {seconds} seconds. To go on, choose Continue using or touch the screen.";
     /// Keeps a kiosk's answers when it warns.
     KEEP_USING = "继续使用", "Continue using";
+    /// On a kiosk's results: clear now for the next person.
+    FINISH = "完成并清除", "Finish and clear";
+    /// On a kiosk, after Finish and clear.
+    FINISHED = "上一位使用者的答案已清除，可以开始新的测算。", "The last person's answers have been cleared: a new estimate can begin.";
+    /// The QR code's caption on a kiosk's results.
+    QR_CAPTION = "用手机扫描二维码，即可在手机上打开这份测算。答案在链接的“#”之后，打开时不会发送到服务器。", "Scan the QR code with a phone to open this estimate there. The answers are after the # of the link, which is never sent to a server.";
+    /// The QR code's accessible name.
+    QR_LABEL = "这份测算的二维码", "QR code of this estimate";
+    /// When the QR code could not be made.
+    QR_FAILED = "二维码未能生成。请使用打印或下载保存这份测算。", "The QR code could not be made. Print or download this estimate to keep it.";
     /// On a kiosk, after a while with no one using it.
     IDLE_CLEARED = "由于一段时间无人操作，上一位使用者的答案已清除。", "No one used this screen for a while, so the last person's answers have been cleared.";
     /// A bad share link.

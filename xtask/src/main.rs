@@ -17,6 +17,7 @@
 
 mod loader;
 mod mutants;
+mod qr;
 mod setup;
 mod size;
 mod tidy;
@@ -149,6 +150,8 @@ fn build() -> Result {
     let rustflags = format!("{} {}", short_source_paths()?, RELEASE_WASM_FLAGS.join(" "));
     let mut env = BUILD_STD.to_vec();
     env.push(("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", &rustflags));
+    let qr = qr::build(&env)?;
+    env.push((qr::MODULE_VAR, &qr));
     run("trunk", &["build", "--release", "--locked"], &env)
 }
 
@@ -399,6 +402,7 @@ fn post_build() -> Result {
     );
     externalize_loader(&staging)?;
     write_report_texts(&staging)?;
+    qr::copy_into(&staging)?;
     if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
         shrink(&staging)?;
     }
