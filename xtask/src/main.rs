@@ -2,7 +2,7 @@
 //! can start). Each set-up step checks what is there and installs only what is missing.
 //!
 //! - `setup`: the wasm target, the standard library's source, trunk, wasm-bindgen-cli, npm
-//!   packages, Chromium.
+//!   packages, Chromium, nginx and zbar-tools.
 //! - `build`: the release app in `dist/`.
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order; fails on the first failure.
