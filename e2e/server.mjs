@@ -1,26 +1,28 @@
-// Serves a built dist/ on 127.0.0.1 the way a strict host would: a content security policy
+// Serves a built dist/ on 127.0.0.1 the way a strict host would (the tests use nginx with
+// deploy/'s configuration; this is `./x serve`'s): a content security policy
 // that allows only the page's own files (no inline script or style, no eval; wasm needs
 // 'wasm-unsafe-eval'), no network elsewhere, and nosniff. The files may be read from other
 // origins (Access-Control-Allow-Origin), as embed.js on another site needs; which sites may
 // frame the page is `frameAncestors`. Used by `cargo xtask serve` and by the end-to-end
 // tests, so the tests see what users see.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The policy is deploy/ipsc-location.conf's, read from there so that the two servers can
+// never disagree: the `add_header Content-Security-Policy` line, with its one variable,
+// which sites may frame the page, filled in.
+const NGINX_LOCATION = fileURLToPath(new URL('../deploy/ipsc-location.conf', import.meta.url));
+
 export function csp({ frameAncestors = "'self'" } = {}) {
-  return [
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join('; ');
+  const conf = readFileSync(NGINX_LOCATION, 'utf8');
+  const found = conf.match(/^add_header Content-Security-Policy "([^"]+)" always;$/m);
+  if (!found || !found[1].endsWith('frame-ancestors $ipsc_frame_ancestors')) {
+    throw new Error(`${NGINX_LOCATION}: no Content-Security-Policy ending in frame-ancestors $ipsc_frame_ancestors`);
+  }
+  return found[1].replace('$ipsc_frame_ancestors', frameAncestors);
 }
 
 const TYPES = {

@@ -1,4 +1,5 @@
-// Shared by the end-to-end tests: a server for dist/, Debian's Chromium in a fresh
+// Shared by the end-to-end tests: Debian's nginx serving dist/ with deploy/'s
+// configuration (or e2e/server.mjs, with IPSC_E2E_SERVER=node), Debian's Chromium in a fresh
 // profile, a log of every request the page makes, and screenshots kept as artifacts.
 // Every wait is bounded: Playwright's waits give up after WAIT ms (a page load after
 // LOAD ms), and each test after TEST ms, so a missing element fails the test instead of
@@ -6,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 
 export const ARTIFACTS = 'e2e/artifacts';
@@ -18,9 +21,115 @@ export const LOAD = 30_000;
 export const TEST = { timeout: 120_000 };
 export const HOOK = { timeout: 60_000 };
 
+const DEPLOY = fileURLToPath(new URL('../deploy/', import.meta.url));
+
+// A port no one listens on now.
+async function freePort() {
+  const probe = createServer();
+  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
+  const { port } = probe.address();
+  await new Promise((ok) => probe.close(ok));
+  return port;
+}
+
+// The http { } around deploy/'s two files, as docs/WEBMASTER.md has a site do it, on a
+// loopback port, unprivileged: pid, logs and temporary files in `dir`. `dist` is served at
+// `prefix`; `frameAncestors` is the one value the deploy files leave to the site.
+export function nginxConf({ dir, port, dist, prefix = '/', frameAncestors = "'self'" }) {
+  const root = resolve(dist) + '/';
+  const q = (value) => JSON.stringify(value);
+  // As root, nginx's workers would run as nobody, who may not read dist/ (under /root, say).
+  const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
+  return `${user}worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path ${dir}/client_body;
+    proxy_temp_path ${dir}/proxy;
+    fastcgi_temp_path ${dir}/fastcgi;
+    uwsgi_temp_path ${dir}/uwsgi;
+    scgi_temp_path ${dir}/scgi;
+    include ${DEPLOY}ipsc-http.conf;
+    server {
+        listen 127.0.0.1:${port};
+        server_name localhost;
+        location ${prefix} {
+            alias ${root};
+            set $ipsc_frame_ancestors ${q(frameAncestors)};
+            include ${DEPLOY}ipsc-location.conf;
+        }${prefix === '/' ? '' : `
+        location = ${prefix.replace(/\/$/, '')} {
+            return 301 ${prefix};
+        }`}
+    }
+}
+`;
+}
+
+// Debian's nginx serving `dist` with deploy/'s configuration; resolves once it answers.
+export async function nginx(dist, options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ipsc-nginx-'));
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    writeFileSync(join(dir, 'nginx.conf'), nginxConf({ ...options, dir, port, dist }));
+    const child = spawn('nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    child.stderr.on('data', (d) => { said += d; });
+    const exited = new Promise((ok) => child.once('exit', ok));
+    const origin = `http://127.0.0.1:${port}`;
+    const up = await Promise.race([
+      exited.then(() => false),
+      (async () => {
+        for (let i = 0; i < 200; i++) {
+          try { await fetch(origin + '/'); return true; } catch { await new Promise((ok) => setTimeout(ok, 10)); }
+        }
+        return false;
+      })(),
+    ]);
+    if (up) {
+      return {
+        origin,
+        dir,
+        async close() {
+          child.kill('SIGQUIT');
+          await exited;
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    }
+    child.kill('SIGKILL');
+    await exited;
+    if (attempt === 3) {
+      let log = '';
+      try { log = readFileSync(join(dir, 'error.log'), 'utf8'); } catch { /* none */ }
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`nginx did not start: ${said}${log}`);
+    }
+  }
+}
+
+// A server for `dist` (nginx, unless IPSC_E2E_SERVER=node) and a browser. Options:
+// `frameAncestors` (which sites may frame the page), `prefix` (the path the app is served
+// at, nginx only, e.g. '/tools/ipsc/'). `page(path)` opens `path` under the prefix.
 export async function start(dist = 'dist', options = {}) {
-  const server = await serve(dist, 0, options);
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const prefix = options.prefix ?? '/';
+  let server;
+  if (process.env.IPSC_E2E_SERVER === 'node') {
+    assert.equal(prefix, '/', 'the Node server serves dist/ at the root only');
+    const node = await serve(dist, 0, options);
+    server = {
+      origin: `http://127.0.0.1:${node.address().port}`,
+      close: async () => { node.closeAllConnections(); node.close(); },
+    };
+  } else {
+    server = await nginx(dist, { ...options, prefix });
+  }
+  const { origin } = server;
+  const base = origin + prefix;
   const profile = mkdtempSync(join(tmpdir(), 'ipsc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -37,19 +146,19 @@ export async function start(dist = 'dist', options = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     origin,
+    base,
     context,
     requests,
     problems,
     async page(path = '/') {
       const page = await context.newPage();
-      await page.goto(origin + path);
+      await page.goto(base + path.replace(/^\//, ''));
       await page.locator('h1').waitFor();
       return page;
     },
     async close() {
       await context.close();
-      server.closeAllConnections();
-      server.close();
+      await server.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };

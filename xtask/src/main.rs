@@ -2,7 +2,7 @@
 //! can start). Each set-up step checks what is there and installs only what is missing.
 //!
 //! - `setup`: the wasm target, the standard library's source, trunk, wasm-bindgen-cli, npm
-//!   packages, Chromium.
+//!   packages, Chromium, nginx and zbar-tools.
 //! - `build`: the release app in `dist/`.
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order; fails on the first failure.
@@ -13,10 +13,11 @@
 //! - `floor`: checks that `dist/`'s wasm uses nothing above the WebAssembly 1.0 floor.
 //! - `post-build`: trunk's post-build hook (replaces the inline loader with the project's
 //!   loader files; writes the
-//!   report's texts beside the wasm).
+//!   report's texts beside the wasm; writes the gzip copies).
 
 mod loader;
 mod mutants;
+mod precompress;
 mod qr;
 mod setup;
 mod size;
@@ -406,7 +407,10 @@ fn post_build() -> Result {
     if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
         shrink(&staging)?;
     }
-    write_embed(&staging)
+    write_embed(&staging)?;
+    // Last, once every file is final (the loaders, the report texts, embed.js): a copy
+    // made before a file's last change would not be that file.
+    precompress::write_gzip_copies(&staging)
 }
 
 /// Writes `embed.js`, the one line another site adds to show the app in its own page:

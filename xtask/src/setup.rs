@@ -9,10 +9,10 @@ use std::process::Command;
 const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Everything: the build's tools and the browser.
+/// Everything: the build's tools, and Debian's packages for the tests.
 pub fn all() -> Result {
     for_build()?;
-    browser()
+    debian_packages()
 }
 
 /// What `trunk build --release` needs.
@@ -88,45 +88,113 @@ fn locked_version(package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-fn modified(path: &str) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
-}
-
 fn npm_packages() -> Result {
-    // npm writes node_modules/.package-lock.json on every install: newer than the lock
-    // file means the installed tree is the locked one.
-    let installed = modified("node_modules/.package-lock.json");
-    let locked = modified("package-lock.json");
+    // npm records what it installed in node_modules/.package-lock.json: the locked tree is
+    // there when every package of the lock file is, at its version and integrity. (Not by
+    // the files' times: a git worktree's fresh lock file is newer than a shared tree.)
     let wasm_opt = version_of("wasm-opt", &["--version"]).unwrap_or_default();
-    if installed.is_some() && installed >= locked && wasm_opt.contains("version 132") {
+    if installed_as_locked() && wasm_opt.contains("version 132") {
         println!("setup: npm packages are installed (wasm-opt 132)");
         return Ok(());
     }
+    // `npm ci` empties node_modules first, and through a symbolic link it empties the
+    // folder another checkout shares: refuse, and say what to do.
+    if std::fs::symlink_metadata("node_modules").is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(
+            "node_modules is a symbolic link to a tree that differs from package-lock.json: \
+             run `npm ci` where it points, or remove the link"
+                .into(),
+        );
+    }
     run("npm", &["ci", "--no-audit", "--no-fund"], &[])
+}
+
+/// Whether `node_modules` holds every package of `package-lock.json` as locked.
+fn installed_as_locked() -> bool {
+    let read = |path: &str| -> Option<serde_json::Value> {
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+    };
+    let (Some(locked), Some(installed)) = (
+        read("package-lock.json"),
+        read("node_modules/.package-lock.json"),
+    ) else {
+        return false;
+    };
+    same_packages(&locked, &installed)
+}
+
+/// Whether every package (but the project itself, `""`) of the lock file `locked` is in
+/// `installed` with the same version and integrity.
+fn same_packages(locked: &serde_json::Value, installed: &serde_json::Value) -> bool {
+    let Some(packages) = locked.get("packages").and_then(|p| p.as_object()) else {
+        return false;
+    };
+    packages
+        .iter()
+        .filter(|(path, _)| !path.is_empty())
+        .all(|(path, package)| {
+            let there = installed.get("packages").and_then(|p| p.get(path));
+            there.is_some_and(|there| {
+                ["version", "integrity"]
+                    .iter()
+                    .all(|key| there.get(key) == package.get(key))
+            })
+        })
 }
 
 /// A CJK font, so that screenshots of the Chinese pages show characters, not boxes.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
-fn browser() -> Result {
-    if ["/usr/bin/chromium", "/usr/bin/chromedriver", CJK_FONT]
+/// Debian's packages the tests use, each installed only if missing, all with one
+/// `apt-get update`: Chromium and its driver, a CJK font, nginx (the end-to-end tests
+/// serve the build with deploy/'s configuration) and zbar-tools (`zbarimg` reads a QR code
+/// from a screenshot).
+fn debian_packages() -> Result {
+    let has_file = |path: &str| Path::new(path).exists();
+    let runs = |program: &str, args: &[&str]| version_of(program, args).is_some();
+    let wanted: [(&str, bool); 5] = [
+        ("chromium", has_file("/usr/bin/chromium")),
+        ("chromium-driver", has_file("/usr/bin/chromedriver")),
+        ("fonts-wqy-microhei", has_file(CJK_FONT)),
+        // `nginx -v` writes its version to stderr; that it runs is enough.
+        ("nginx", runs("nginx", &["-v"])),
+        ("zbar-tools", runs("zbarimg", &["--version"])),
+    ];
+    let missing: Vec<&str> = wanted
         .iter()
-        .all(|p| Path::new(p).exists())
-    {
-        println!("setup: chromium, chromedriver and a CJK font are installed");
+        .filter(|(_, there)| !there)
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        println!("setup: chromium, chromedriver, a CJK font, nginx and zbar-tools are installed");
         return Ok(());
     }
     run("apt-get", &["update"], &[])?;
-    run(
-        "apt-get",
-        &[
-            "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
-            "fonts-wqy-microhei",
-        ],
-        &[("DEBIAN_FRONTEND", "noninteractive")],
-    )
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend(&missing);
+    run("apt-get", &args, &[("DEBIAN_FRONTEND", "noninteractive")])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_installed_tree_is_compared_package_by_package() {
+        let lock = serde_json::json!({"packages": {
+            "": {"name": "ipsc-e2e"},
+            "node_modules/acorn": {"version": "8.19.0", "integrity": "sha512-a"},
+        }});
+        let same = serde_json::json!({"packages": {
+            "node_modules/acorn": {"version": "8.19.0", "integrity": "sha512-a", "dev": true},
+        }});
+        let older = serde_json::json!({"packages": {
+            "node_modules/acorn": {"version": "8.18.0", "integrity": "sha512-b"},
+        }});
+        let none = serde_json::json!({"packages": {}});
+        assert!(same_packages(&lock, &same));
+        assert!(!same_packages(&lock, &older));
+        assert!(!same_packages(&lock, &none));
+        assert!(!same_packages(&serde_json::json!({}), &same));
+    }
 }

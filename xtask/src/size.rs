@@ -1,15 +1,21 @@
 //! The size report of `dist/`: each file and the total, raw, gzip and brotli, against the
 //! first-load budget. Sizes are deterministic for a given build, so going over the budget
-//! fails, like any other broken promise.
+//! fails, like any other broken promise. The build's gzip copies (`NAME.gz`) and any other
+//! file that is not the app's are left out.
 
 use crate::Result;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn gzip(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).map_err(|e| e.to_string())?;
-    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+    Ok(crate::precompress::gzip(bytes)?.len())
+}
+
+/// Whether a file of `dist/` is one the app loads: not a compressed copy of another (a
+/// server sends the copy instead of its file, and the report counts the file's gzip size),
+/// and not a hidden file an editor or a copy left.
+fn of_the_app(name: &str) -> bool {
+    let compressed = [".gz", ".br", ".zst"].iter().any(|ext| name.ends_with(ext));
+    !compressed && !name.starts_with('.')
 }
 
 fn brotli(bytes: &[u8]) -> Result<usize> {
@@ -27,6 +33,13 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
         std::fs::read_dir(dir).map_err(|e| format!("{}: {e} (build first)", dir.display()))?
     {
         let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !of_the_app(name) {
+            continue;
+        }
         if path.is_dir() {
             files(&path, out)?;
         } else {
@@ -117,4 +130,29 @@ pub fn report(dist: &Path, budget: u64) -> Result {
     }
     println!("both within the {budget_kb} KB gzip budget");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compressed_copies_and_hidden_files_are_not_the_app() {
+        for name in [
+            "index.html",
+            "embed.js",
+            "ipsc-app-1_bg.wasm",
+            "ipsc-texts-1.bin",
+        ] {
+            assert!(of_the_app(name), "{name}");
+        }
+        for name in [
+            "index.html.gz",
+            "ipsc-app-1_bg.wasm.br",
+            "a.js.zst",
+            ".DS_Store",
+        ] {
+            assert!(!of_the_app(name), "{name}");
+        }
+    }
 }
