@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -44,8 +44,9 @@ function get(url, headers = {}) {
 }
 
 // The app's files, as the build wrote them (not the gzip copies).
-const files = () => readdirSync('dist').filter((name) => !name.endsWith('.gz'));
-const hashed = (name) => /-[0-9a-f]{8,}(_bg)?\.(js|css|wasm|bin)$/.test(name);
+// Every file of the build, with its path inside dist/ (wasm-bindgen's snippets are in a folder).
+const files = () => readdirSync('dist', { recursive: true }).filter((name) => !name.endsWith('.gz') && statSync(join('dist', name)).isFile());
+const hashed = (name) => /-[0-9a-f]{8,}(_bg)?\.(js|css|wasm|bin)$/.test(name) || /^snippets\/[^/]+-[0-9a-f]{8,}\//.test(name);
 const TYPES = { html: 'text/html', js: 'application/javascript', css: 'text/css', wasm: 'application/wasm', bin: 'application/octet-stream' };
 
 function hasTheHeaders(res, what) {
@@ -96,7 +97,7 @@ test('every response carries the policy, nosniff, no referrer, CORS and its cach
       assert.equal(res.headers['content-encoding'], 'gzip', what);
       assert.equal(res.headers.vary, 'Accept-Encoding', what);
     }
-    assert.ok(!hashed('index.html') && !hashed('embed.js') && !hashed('frame.js') && hashed('ipsc-app-cbd3de593d47602a_bg.wasm'));
+    assert.ok(!hashed('index.html') && !hashed('embed.js') && !hashed('frame.js') && hashed('ipsc-app-cbd3de593d47602a_bg.wasm') && hashed('snippets/ipsc-app-6bdd6a082cbd8bc9/src/qr.js'));
     const missing = await get(base + 'ipsc-app-0000000000000000.js');
     assert.equal(missing.status, 404, `a missing file ${where}`);
     hasTheHeaders(missing, `the 404 ${where}`);

@@ -165,12 +165,16 @@ export async function start(dist = 'dist', options = {}) {
 }
 
 // Another site: one page, on another origin, under its own content security policy.
+// `html` may be a function of the site's origin, for a page that names itself.
 export async function otherSite(html, policy) {
+  let origin;
   const server = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy }).end(html);
+    const body = typeof html === 'function' ? html(origin) : html;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': policy }).end(body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => { server.closeAllConnections(); server.close(); } };
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => { server.closeAllConnections(); server.close(); } };
 }
 
 export async function shot(page, name) {

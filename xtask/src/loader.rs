@@ -1,6 +1,6 @@
 //! The app's loaders, which the post-build hook writes into the build: `boot-HASH.js` (a
-//! module) and `fallback-HASH.js` (a classic script, ES5) for the app's own page, and
-//! `embed.js` for another site's page.
+//! module) and `fallback-HASH.js` (a classic script, ES5) for the app's own page,
+//! `embed.js` for another site's page, and `frame.js` (ES5) for a site that frames it.
 //!
 //! The module parses as ES2020 (no top-level `await`), so it runs wherever the wasm's
 //! WebAssembly 1.0 floor does (Chromium 80, Firefox 78, Safari 14.1). Wherever the app
@@ -146,6 +146,61 @@ pub fn fallback() -> String {
     )
 }
 
+/// The product's name, the frame's title: as the app says it (`PRODUCT` in
+/// src/strings.rs; a test keeps the two the same).
+const PRODUCT: (&str, &str) = ("知识产权奖补自测", "IP Subsidy Self-Check");
+
+/// The height a frame has until the app says its own, in CSS pixels: about the first
+/// step's on a phone, so the page barely moves when the real height comes.
+const FIRST_HEIGHT: u32 = 900;
+
+/// `frame.js`, for a site that frames the app: `<script src="https://HOST/PATH/frame.js"
+/// async></script>` where the frame should go, with `data-lang`, `data-colour`,
+/// `data-scale`, `data-host-origin` and `data-title` as options. It puts a titled frame of
+/// the app (`?mode=embedded` and the options) in the script's place and sets the frame's
+/// height to what the app says it needs, believing only messages from its own frame
+/// (`event.source`) and the app's origin (`event.origin`), so several frames on one page
+/// each fit their own app. A classic script in ES5, so a host's older browser reads it.
+pub fn frame() -> String {
+    format!(
+        r#"// IP Subsidy Self-Check in a frame that fits it: see docs/WEBMASTER.md (written by `cargo xtask post-build`).
+(function () {{
+  var script = document.currentScript;
+  if (!script || !script.src || !window.URL) return;
+  var app = new URL('./', script.src);
+  var option = function (name) {{ return script.getAttribute('data-' + name); }};
+  var lang = option('lang') === 'en' ? 'en' : 'zh-CN';
+  var query = ['mode=embedded', 'lang=' + lang];
+  var names = ['colour', 'scale', 'host-origin'];
+  var keys = ['colour', 'scale', 'host'];
+  for (var i = 0; i < names.length; i++) {{
+    if (option(names[i])) query.push(keys[i] + '=' + encodeURIComponent(option(names[i])));
+  }}
+  var frame = document.createElement('iframe');
+  frame.src = app.href + '?' + query.join('&');
+  frame.title = option('title') || (lang === 'en' ? {en} : {zh});
+  frame.setAttribute('lang', lang);
+  frame.className = 'ipsc-frame';
+  frame.style.display = 'block';
+  frame.style.width = '100%';
+  frame.style.border = '0';
+  frame.style.height = '{first}px';
+  script.parentNode.insertBefore(frame, script);
+  window.addEventListener('message', function (event) {{
+    var data = event.data;
+    if (event.source !== frame.contentWindow || event.origin !== app.origin) return;
+    if (!data || data.source !== 'ipsc' || data.kind !== 'resize-height') return;
+    var height = Math.ceil(Number(data.value));
+    if (height > 0 && height < 100000) frame.style.height = height + 'px';
+  }});
+}})();
+"#,
+        zh = js(PRODUCT.0),
+        en = js(PRODUCT.1),
+        first = FIRST_HEIGHT,
+    )
+}
+
 /// The paths of the wasm-bindgen module and the wasm in trunk's inline loader
 /// (`import init, * as bindings from '/x.js'; … init({ module_or_path: '/x_bg.wasm' })`).
 pub fn trunk_paths(loader: &str) -> Option<(String, String)> {
@@ -174,6 +229,14 @@ mod tests {
     }
 
     #[test]
+    fn the_frame_is_titled_with_the_apps_own_name() {
+        let strings = include_str!("../../src/strings.rs");
+        let line = format!("PRODUCT = {}, {};", js(PRODUCT.0), js(PRODUCT.1));
+        assert!(strings.contains(&line), "src/strings.rs has no `{line}`");
+        assert!(frame().contains(&js(PRODUCT.0)) && frame().contains(&js(PRODUCT.1)));
+    }
+
+    #[test]
     fn every_loader_waits_for_nothing_at_its_top_and_says_both_languages() {
         let asset = |name: &str| Asset {
             name: name.into(),
@@ -183,6 +246,7 @@ mod tests {
             boot("/a.js", "/a_bg.wasm"),
             embed(&asset("a.css"), &asset("a.js"), &asset("a_bg.wasm")),
             fallback(),
+            frame(),
         ] {
             assert!(!script.contains("await"), "{script}");
         }

@@ -408,6 +408,8 @@ fn post_build() -> Result {
         shrink(&staging)?;
     }
     write_embed(&staging)?;
+    std::fs::write(staging.join("frame.js"), loader::frame()).map_err(|e| e.to_string())?;
+    println!("xtask: wrote frame.js");
     // Last, once every file is final (the loaders, the report texts, embed.js): a copy
     // made before a file's last change would not be that file.
     precompress::write_gzip_copies(&staging)

@@ -25,12 +25,22 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     encoder.finish().map_err(|e| e.to_string())
 }
 
-/// Writes `NAME.gz` beside every file of `dir` that `wanted` names (an older copy is
-/// replaced). Run last, once every file is final.
+/// Writes `NAME.gz` beside every file of `dir` and its folders (wasm-bindgen's snippets)
+/// that `wanted` names (an older copy is replaced). Run last, once every file is final.
 pub fn write_gzip_copies(dir: &Path) -> Result {
+    let written = copies_in(dir)?;
+    println!("xtask: wrote {written} gzip copies (NAME.gz)");
+    Ok(())
+}
+
+fn copies_in(dir: &Path) -> Result<usize> {
     let mut written = 0;
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            written += copies_in(&path)?;
+            continue;
+        }
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -44,8 +54,7 @@ pub fn write_gzip_copies(dir: &Path) -> Result {
         std::fs::write(&gz, gzip(&bytes)?).map_err(|e| format!("{}: {e}", gz.display()))?;
         written += 1;
     }
-    println!("xtask: wrote {written} gzip copies (NAME.gz)");
-    Ok(())
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -77,7 +86,14 @@ mod tests {
         let text = "知识产权奖补自测 ".repeat(100);
         std::fs::write(dir.join("index.html"), &text).map_err(io)?;
         std::fs::write(dir.join("logo.png"), [0u8; 10]).map_err(io)?;
+        let snippets = dir.join("snippets/ipsc-app-1/src");
+        std::fs::create_dir_all(&snippets).map_err(io)?;
+        std::fs::write(snippets.join("qr.js"), &text).map_err(io)?;
         write_gzip_copies(&dir)?;
+        assert!(
+            snippets.join("qr.js.gz").exists(),
+            "files in folders get theirs"
+        );
         let mut back = String::new();
         let gz = std::fs::read(dir.join("index.html.gz")).map_err(io)?;
         flate2::read::GzDecoder::new(gz.as_slice())

@@ -54,10 +54,11 @@ fn kb(bytes: usize) -> String {
 }
 
 /// Which first load a file belongs to: the app's own page, a host page's one-line embed,
-/// or both; the report's texts (loaded on the check page) and the QR module (loaded on a
-/// kiosk's results) belong to neither.
+/// or both; the report's texts (loaded on the check page), the QR module (loaded on a
+/// kiosk's results) and frame.js (on a host's page, which then loads the app's page in a
+/// frame) belong to neither.
 fn loads(name: &str) -> (bool, bool) {
-    if name.starts_with("ipsc-texts-") || name.starts_with("qr-") {
+    if name.starts_with("ipsc-texts-") || name.starts_with("qr-") || name == "frame.js" {
         (false, false)
     } else if name == "index.html" || name.starts_with("boot-") || name.starts_with("fallback-") {
         (true, false)
@@ -92,6 +93,9 @@ pub fn report(dist: &Path, budget: u64) -> Result {
         let note = match (in_page, in_embed) {
             (false, false) if name.starts_with("nomodule-") => "  (only browsers without modules)",
             (false, false) if name.starts_with("qr-") => "  (loaded later, on a kiosk's results)",
+            (false, false) if name == "frame.js" => {
+                "  (on a host's page, which then frames the page)"
+            }
             (false, false) => "  (loaded later, on the check page)",
             (true, false) => "  (the page only)",
             (false, true) => "  (the embed only)",
