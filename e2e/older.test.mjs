@@ -52,12 +52,13 @@ async function saysItCannotStart(page, where) {
   assert.deepEqual(axe.violations.map((v) => v.id), [], `axe ${where}`);
 }
 
-test('the shipped JavaScript parses as ES2020, and the page\'s fallback as ES5', TEST, () => {
-  const scripts = readdirSync('dist').filter((name) => name.endsWith('.js'));
-  assert.ok(scripts.some((n) => n.startsWith('boot-')) && scripts.includes('embed.js') && scripts.some((n) => n.startsWith('fallback-')), scripts.join(', '));
+test('the shipped JavaScript parses as ES2020, and the page\'s fallback and frame.js (on a host\'s page) as ES5', TEST, () => {
+  const scripts = readdirSync('dist', { recursive: true }).filter((name) => name.endsWith('.js'));
+  assert.ok(['boot-', 'fallback-', 'qr-', 'snippets/'].every((start) => scripts.some((n) => n.startsWith(start))) && scripts.includes('embed.js') && scripts.includes('frame.js'), scripts.join(', '));
   for (const name of scripts) {
     const source = readFileSync(join('dist', name), 'utf8');
-    const [ecmaVersion, sourceType] = name.startsWith('fallback-') ? [5, 'script'] : [2020, 'module'];
+    const classic = name.startsWith('fallback-') || name === 'frame.js';
+    const [ecmaVersion, sourceType] = classic ? [5, 'script'] : [2020, 'module'];
     assert.doesNotThrow(() => parse(source, { ecmaVersion, sourceType }), `${name} as ES${ecmaVersion}`);
   }
   // The check bites: top-level await (ES2022), as trunk's own loader had it, is refused.
