@@ -10,7 +10,7 @@ pub mod page;
 pub mod respond;
 
 use include_dir::{include_dir, Dir};
-use std::io::Cursor;
+use std::io::Write;
 
 /// The app's release build, or a placeholder page when the program was built before the
 /// app (see `build.rs`).
@@ -55,24 +55,17 @@ pub fn run(build: &'static Dir<'static>, options: &args::Options) -> Result<(), 
         println!("  warning: this program was built without the app; build it with ./x kiosk");
     }
     for request in server.incoming_requests() {
-        let reply = respond::respond(&site, request.method().as_str(), request.url());
-        let headers = reply
-            .headers
-            .iter()
-            .chain(&[("Server", "ipsc-kiosk")])
-            .filter_map(|(name, value)| tiny_http::Header::from_bytes(*name, *value).ok())
-            .collect();
-        let response = tiny_http::Response::new(
-            reply.status.into(),
-            headers,
-            Cursor::new(reply.body),
-            Some(reply.body.len()),
-            None,
-        )
-        // Always a Content-Length, never chunks: every body is in memory already.
-        .with_chunked_threshold(usize::MAX);
-        // A browser that went away mid-answer is no reason to stop serving the next one.
-        let _ = request.respond(response);
+        let method = request.method().as_str().to_owned();
+        let reply = respond::respond(&site, &method, request.url());
+        // The answer is written whole, with `Connection: close`, instead of by
+        // `Request::respond`: tiny_http 0.12 gives each kept-alive connection a thread of
+        // its pool for as long as the browser keeps it open, and when Chromium opens
+        // several at once its pool can leave one unread behind them (seen here as a page
+        // that never loaded its wasm). Closed after each answer, every connection frees
+        // its thread at once. A browser that went away mid-answer is no reason to stop.
+        let mut writer = request.into_writer();
+        let _ = reply.write_to(&mut writer, method == "HEAD");
+        let _ = writer.flush();
     }
     Ok(())
 }

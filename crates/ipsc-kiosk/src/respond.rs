@@ -23,7 +23,7 @@ impl<'a> Site<'a> {
 }
 
 /// An answer: status, headers and body. For HEAD the body is still given, so that its
-/// length is announced; the server then sends none.
+/// length is announced; [`Reply::write_to`] then sends none.
 #[derive(Debug)]
 pub struct Reply<'a> {
     /// The HTTP status code.
@@ -32,6 +32,32 @@ pub struct Reply<'a> {
     pub headers: Vec<(&'static str, &'static str)>,
     /// The body.
     pub body: &'a [u8],
+}
+
+impl Reply<'_> {
+    /// Writes the answer as HTTP/1.1, its length given and the connection closed after
+    /// it; with `head_only`, without the body (the answer to HEAD).
+    pub fn write_to(&self, out: &mut impl std::io::Write, head_only: bool) -> std::io::Result<()> {
+        let reason = match self.status {
+            200 => "OK",
+            404 => "Not Found",
+            405 => "Method Not Allowed",
+            _ => "",
+        };
+        let mut head = format!("HTTP/1.1 {} {reason}\r\n", self.status);
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str(&format!(
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            self.body.len()
+        ));
+        out.write_all(head.as_bytes())?;
+        if !head_only {
+            out.write_all(self.body)?;
+        }
+        Ok(())
+    }
 }
 
 /// The answer to `method` on `target` (the request line's path, with any query).
@@ -269,6 +295,38 @@ mod tests {
         // The fixture does hold the hidden files, so the 404s above are the rule's doing.
         assert!(FIXTURE.get_file(".hidden").is_some());
         assert!(FIXTURE.get_file("nested/.hidden").is_some());
+    }
+
+    #[test]
+    fn an_answer_is_written_whole_and_closes_the_connection() {
+        let site = site();
+        let mut out = Vec::new();
+        respond(&site, "GET", "/app.js")
+            .write_to(&mut out, false)
+            .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.starts_with("HTTP/1.1 200 OK\r\nContent-Type: text/javascript; charset=utf-8\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\r\nContent-Length: 11\r\nConnection: close\r\n\r\nexport {};\n"),
+            "{text}"
+        );
+        let mut head = Vec::new();
+        respond(&site, "HEAD", "/app.js")
+            .write_to(&mut head, true)
+            .unwrap();
+        assert!(String::from_utf8(head)
+            .unwrap()
+            .ends_with("Content-Length: 11\r\nConnection: close\r\n\r\n"));
+        let mut missing = Vec::new();
+        respond(&site, "GET", "/../x")
+            .write_to(&mut missing, false)
+            .unwrap();
+        assert!(String::from_utf8(missing)
+            .unwrap()
+            .starts_with("HTTP/1.1 404 Not Found\r\n"));
     }
 
     #[test]
