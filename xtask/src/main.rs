@@ -9,12 +9,16 @@
 //! - `bench`: the engine's timings and the size report.
 //! - `mutants`: mutation testing of the engine's money, number, date and rules modules
 //!   (crates/ipsc-engine/MUTANTS.md); not part of `test`.
+//! - `kiosk [--test]`: build the app, then the offline kiosk's program that carries it
+//!   (`crates/ipsc-kiosk`, docs/KIOSK.md); prints its path and size. `--test` then runs
+//!   its end-to-end tests in a network namespace with no network (root).
 //! - `size`: the size report of `dist/`.
 //! - `floor`: checks that `dist/`'s wasm uses nothing above the WebAssembly 1.0 floor.
 //! - `post-build`: trunk's post-build hook (replaces the inline loader with the project's
 //!   loader files; writes the
 //!   report's texts beside the wasm; writes the gzip copies).
 
+mod kiosk;
 mod loader;
 mod mutants;
 mod precompress;
@@ -49,6 +53,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench(),
         Some("mutants") => mutants::run(),
+        Some("kiosk") => kiosk::run(args.get(1..).unwrap_or_default()),
         Some("size") => size::report(
             Path::new(args.get(1).map_or("dist", String::as_str)),
             BUDGET_GZIP,
@@ -56,7 +61,7 @@ fn main() -> ExitCode {
         Some("floor") => check_floor(Path::new(args.get(1).map_or("dist", String::as_str))),
         Some("post-build") => post_build(),
         _ => Err(
-            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | size [DIR] | floor [DIR]"
+            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | kiosk [--test] | size [DIR] | floor [DIR]"
                 .into(),
         ),
     };
@@ -267,6 +272,9 @@ fn test() -> Result {
         step("release build", &mut times, build)?;
         step("WebAssembly 1.0 floor", &mut times, || {
             check_floor(Path::new("dist"))
+        })?;
+        step("kiosk program", &mut times, || {
+            kiosk::build_program().map(|_| ())
         })?;
         step("end-to-end tests (Playwright, axe)", &mut times, || {
             // A test that waits on something that never comes fails after three minutes

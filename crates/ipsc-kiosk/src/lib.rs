@@ -1,0 +1,77 @@
+//! `ipsc-kiosk`: one program that carries the app's release build and serves it to the
+//! kiosk's own browser, with no network and no file beside it.
+//!
+//! [`args`] reads the command line, [`page`] makes the kiosk's copy of the app's page
+//! (once, at start), [`respond`] answers a request from the built-in files alone, and
+//! [`run`] ties them to a loopback HTTP server. It never reads or writes a file.
+
+pub mod args;
+pub mod page;
+pub mod respond;
+
+use include_dir::{include_dir, Dir};
+use std::io::Write;
+
+/// The app's release build, or a placeholder page when the program was built before the
+/// app (see `build.rs`).
+pub static BUILD: Dir<'static> = include_dir!("$IPSC_KIOSK_DIST");
+
+/// Serves `build` as `options` say until the process is stopped. Prints the address to
+/// open and the settings first. Fails with a sentence for the operator when the build's
+/// page has no root element or the address cannot be bound.
+pub fn run(build: &'static Dir<'static>, options: &args::Options) -> Result<(), String> {
+    let page = build
+        .get_file("index.html")
+        .and_then(|f| f.contents_utf8())
+        .ok_or("the built-in build has no index.html")?;
+    let attributes = page::root_attributes(options.idle, options.share_base.as_deref());
+    let site = respond::Site::new(build, page::with_root_attributes(page, &attributes)?);
+    let server = tiny_http::Server::http((options.listen, options.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.listen, options.port))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or("the server has no IP address")?;
+    println!("ipsc-kiosk: open http://{address}/ in the kiosk's browser");
+    println!("  port: {}", address.port());
+    println!(
+        "  idle: {} seconds with no touch or key, then the screen starts afresh",
+        options.idle
+    );
+    match &options.share_base {
+        Some(base) => {
+            println!("  share base: {base} (the results' share link and QR code open there)")
+        }
+        None => {
+            println!("  share base: none, so the results show no QR code (give --share-base URL)")
+        }
+    }
+    if !address.ip().is_loopback() {
+        println!(
+            "  warning: listening on {address}, which other machines may reach (--allow-remote)"
+        );
+    }
+    if !has_wasm(build) {
+        println!("  warning: this program was built without the app; build it with ./x kiosk");
+    }
+    for request in server.incoming_requests() {
+        let method = request.method().as_str().to_owned();
+        let reply = respond::respond(&site, &method, request.url());
+        // The answer is written whole, with `Connection: close`, instead of by
+        // `Request::respond`: tiny_http 0.12 gives each kept-alive connection a thread of
+        // its pool for as long as the browser keeps it open, and when Chromium opens
+        // several at once its pool can leave one unread behind them (seen here as a page
+        // that never loaded its wasm). Closed after each answer, every connection frees
+        // its thread at once. A browser that went away mid-answer is no reason to stop.
+        let mut writer = request.into_writer();
+        let _ = reply.write_to(&mut writer, method == "HEAD");
+        let _ = writer.flush();
+    }
+    Ok(())
+}
+
+fn has_wasm(dir: &Dir) -> bool {
+    dir.files()
+        .any(|f| f.path().extension().is_some_and(|e| e == "wasm"))
+        || dir.dirs().any(has_wasm)
+}
