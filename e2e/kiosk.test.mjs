@@ -7,13 +7,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { csp } from './server.mjs';
-import { shot, present, outside, TEST, HOOK } from './support.mjs';
+import { start, shot, present, outside, ARTIFACTS, TEST, HOOK } from './support.mjs';
 import { startKiosk } from './kiosk.mjs';
 
-const SHARE_BASE = 'https://example.gov.cn/ipsc/?from="kiosk"&x=<y>';
+// With a `&`, which the program must write into the page as `&amp;`.
+const SHARE_BASE = 'https://example.gov.cn/ipsc/?from=kiosk&x=%22y%22';
 let kiosk;
 before(async () => { kiosk = await startKiosk({ shareBase: SHARE_BASE, idle: 120 }); }, HOOK);
 after(async () => { await kiosk?.close(); }, HOOK);
@@ -44,7 +46,7 @@ const TYPES = {
 
 test('every file of the build is served with its type and the strict policy, and nothing else is', TEST, async () => {
   const files = readdirSync('dist', { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && !e.name.endsWith('.gz'))
     .map((e) => join(e.parentPath ?? e.path, e.name).slice('dist/'.length));
   assert.ok(files.some((f) => f.endsWith('.wasm')) && files.includes('index.html'), `dist/ holds a build: ${files}`);
   for (const file of files) {
@@ -60,7 +62,7 @@ test('every file of the build is served with its type and the strict policy, and
   assert.equal(head.status, 200);
   assert.equal(head.body.length, 0, 'HEAD has no body');
   for (const path of ['/../Cargo.toml', '/..%2fCargo.toml', '/%2e%2e/Cargo.toml', '/%2E%2E%2FCargo.toml', '/..\\Cargo.toml',
-    '//etc/passwd', '/etc/passwd', '/dist/index.html', '/e2e/server.mjs', '/index.html/', '/%69ndex.html']) {
+    '//etc/passwd', '/etc/passwd', '/dist/index.html', '/e2e/server.mjs', '/index.html/', '/%69ndex.html', '/index.html.gz']) {
     assert.equal((await raw(path)).status, 404, path);
   }
   assert.equal((await raw('/', 'POST')).status, 405);
@@ -135,5 +137,84 @@ test('a kiosk started with a short idle time warns, then starts afresh, at the p
     await page.close();
   } finally {
     await short.close();
+  }
+});
+
+// The amounts a results page shows: the total and each line's, by measure.
+async function amounts(page) {
+  await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+  const lines = await page.locator('[data-testid^="amount-"]').evaluateAll((els) => els.map((e) => [e.dataset.testid, e.innerText]));
+  return { total: await page.getByTestId('total').innerText(), lines };
+}
+
+test('a kiosk shows a QR code of the share link, which opens the same estimate on the public page; Finish and clear leaves nothing', { timeout: 180_000 }, async () => {
+  // The public page (nginx, on loopback) that the kiosk's links and codes open.
+  const web = await start('dist');
+  const kiosk2 = await startKiosk({ shareBase: web.base, idle: 300 });
+  try {
+    assert.ok(kiosk2.said.some((line) => line.includes(web.base)), `the program said its share base: ${kiosk2.said.join('')}`);
+    const page = await kiosk2.page('/');
+    await page.locator('#ipsc-registered-yes').check();
+    await page.locator('#ipsc-tech-sme-yes').check();
+    await page.locator('#ipsc-abnormal-no').check();
+    await page.locator('#ipsc-dishonest-no').check();
+    await page.locator('#ipsc-year').fill('2025');
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('#ipsc-count-domestic-invention-patents').fill('2');
+    await page.locator('#ipsc-count-pct-invention-patents').fill('1');
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('#ipsc-has-loans-yes').check();
+    await page.locator('#ipsc-loan-0-principal').fill('300万');
+    await page.locator('#ipsc-loan-0-start').fill('2025-03-01');
+    await page.locator('#ipsc-loan-0-term').fill('12');
+    await page.locator('#ipsc-loan-0-rate').fill('3.1');
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('#ipsc-level-protection-workstation-1').check();
+    for (const name of ['继续', '继续', '查看测算结果']) await page.getByRole('button', { name }).click();
+    const shown = await amounts(page);
+    const code = page.getByRole('img', { name: '这份测算的二维码' });
+    await code.waitFor();
+    assert.match(await page.locator('.ipsc-qr figcaption').innerText(), /用手机扫描二维码/);
+    assert.ok(kiosk2.requests.some((url) => /\/qr-[0-9a-f]{8}_bg\.wasm$/.test(url)), 'the QR module came from the program, when asked');
+    const link = await page.locator('#ipsc-share').inputValue();
+    assert.ok(link.startsWith(`${web.base}#a=`), `the share link opens the public page: ${link}`);
+    // A phone reads the code on the screen: Debian's zbarimg reads a screenshot of it.
+    const png = join(ARTIFACTS, 'kiosk-qr.png');
+    await code.screenshot({ path: png });
+    const scanned = execFileSync('zbarimg', ['--raw', '-q', png], { encoding: 'utf8' }).trim();
+    assert.equal(scanned, link, 'the code is the share link, exactly');
+    await shot(page, 'kiosk-qr-results');
+
+    // In English the code is named and captioned in English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('img', { name: 'QR code of this estimate' }).waitFor();
+    assert.match(await page.locator('.ipsc-qr figcaption').innerText(), /Scan the QR code with a phone/);
+    await page.getByRole('button', { name: '切换到中文' }).click();
+
+    // The phone: a fresh browser on the public page, opening what it scanned.
+    const phone = await web.context.newPage();
+    await phone.goto(scanned);
+    await phone.getByRole('button', { name: '查看测算结果' }).click();
+    assert.deepEqual(await amounts(phone), shown, 'the same amounts on the phone');
+    await phone.close();
+
+    // The next person finds nothing of this one.
+    const requestsBefore = kiosk2.requests.length;
+    await page.getByRole('button', { name: '完成并清除' }).click();
+    assert.equal(await page.locator('h1').innerText(), '企业基本情况');
+    assert.equal(await page.locator('.ipsc-notice[role=status]').innerText(), '上一位使用者的答案已清除，可以开始新的测算。');
+    assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), false);
+    assert.equal(await page.locator('#ipsc-year').inputValue(), '2025', 'the year is the default again');
+    assert.equal(await page.getByRole('img', { name: '这份测算的二维码' }).count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.locator('.ipsc-error-summary').waitFor();
+    assert.equal(kiosk2.requests.length, requestsBefore, 'clearing asks nothing of the program');
+    assert.deepEqual(kiosk2.outsideRequests, []);
+    assert.deepEqual(kiosk2.problems, []);
+    await page.close();
+  } finally {
+    await kiosk2.close();
+    await web.close();
   }
 });

@@ -163,14 +163,19 @@ fn hundredths(text: &str) -> Option<u32> {
     Some(whole.parse::<u32>().ok()? * 100 + fraction.parse::<u32>().ok()?)
 }
 
-/// An http or https address with a host.
+/// An http or https address with a host (and no user name), with nothing that is never
+/// raw in an address: the same rule as the kiosk program's `--share-base`.
 fn is_web_address(url: &str) -> bool {
-    let rest = url
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
+        .or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?']).next().unwrap_or_default();
-        !host.is_empty() && !r.chars().any(|c| c.is_whitespace() || c == '"' || c == '<')
+        !host.is_empty()
+            && !host.contains('@')
+            && !r.contains(['"', '<', '>'])
+            && !r.chars().any(|c| c.is_whitespace() || c.is_control())
     })
 }
 
@@ -437,8 +442,21 @@ mod tests {
             s.share_base.as_deref(),
             Some("https://example.gov.cn/ipsc/")
         );
-        let (s, refused) = settings(&[("share", "file:///etc/")]);
-        assert_eq!((s.share_base, refused.len()), (None, 1));
+        let (s, _) = settings(&[("share", "HTTPS://Example.gov.cn/IPSC/?x=%221%22")]);
+        assert_eq!(
+            s.share_base.as_deref(),
+            Some("HTTPS://Example.gov.cn/IPSC/?x=%221%22")
+        );
+        for bad in [
+            "file:///etc/",
+            "https://",
+            "https://u@a.example/",
+            "https://a.example/\"",
+            "https://a.example/ x",
+        ] {
+            let (s, refused) = settings(&[("share", bad)]);
+            assert_eq!((s.share_base, refused.len()), (None, 1), "{bad}");
+        }
     }
 
     #[test]

@@ -23,22 +23,19 @@ pub fn run(args: &[String]) -> Result {
     Ok(())
 }
 
+/// The kiosk's end-to-end tests (the test command runs them apart, in [`test_offline`]).
+pub const TEST_FILE: &str = "e2e/kiosk.test.mjs";
+
 /// Runs `e2e/kiosk.test.mjs` against the built program inside a network namespace of its
 /// own, where only loopback exists: the "no network at all", beyond the test's own
 /// check that no request leaves the program's address. Needs root (as on CI) and
 /// `unshare`; Chromium and the npm packages from the set-up.
 pub fn test_offline() -> Result {
-    crate::run(
-        "unshare",
-        &[
-            "-n",
-            "sh",
-            "-c",
-            "ip link set lo up && node --test --test-concurrency=1 --test-timeout=180000 e2e/kiosk.test.mjs",
-        ],
-        &[],
-    )
-    .map_err(|e| format!("{e} (the namespace needs root and util-linux's unshare)"))
+    let command = format!(
+        "ip link set lo up && node --test --test-concurrency=1 --test-timeout=180000 {TEST_FILE}"
+    );
+    crate::run("unshare", &["-n", "sh", "-c", &command], &[])
+        .map_err(|e| format!("{e} (the namespace needs root and util-linux's unshare)"))
 }
 
 /// Builds the program from the `dist/` already there (its build script embeds whatever

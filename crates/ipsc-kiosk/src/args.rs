@@ -150,6 +150,10 @@ fn parse_share_base(text: &str) -> Result<String, String> {
     if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return refuse("must have no spaces or control characters");
     }
+    // Never raw in an address (they are written %22, %3C, %3E); the app refuses them too.
+    if text.contains(['"', '<', '>']) {
+        return refuse("must have no '\"', '<' or '>' (write them %22, %3C, %3E)");
+    }
     if text.len() > 1000 {
         return refuse("must be under 1000 characters");
     }
@@ -233,6 +237,7 @@ mod tests {
             (&["--share-base", "https://a@example.gov.cn/"], "host"),
             (&["--share-base", "https://example.gov.cn/#x"], "'#'"),
             (&["--share-base", "https://example.gov.cn/ a"], "spaces"),
+            (&["--share-base", "https://example.gov.cn/?a=\"b\""], "'\"'"),
             (&["--listen", "localhost"], "IP address"),
             (&["--port", "1", "--port", "2"], "twice"),
             (&["--verbose"], "unknown argument '--verbose'"),
@@ -248,11 +253,11 @@ mod tests {
     fn a_share_base_keeps_its_case_and_its_query() {
         let given = options(&[
             "--share-base",
-            "HTTPS://Example.gov.cn/IPSC/?from=kiosk&x=\"1\"",
+            "HTTPS://Example.gov.cn/IPSC/?from=kiosk&x=%221%22",
         ]);
         assert_eq!(
             given.share_base.as_deref(),
-            Some("HTTPS://Example.gov.cn/IPSC/?from=kiosk&x=\"1\"")
+            Some("HTTPS://Example.gov.cn/IPSC/?from=kiosk&x=%221%22")
         );
     }
 }
