@@ -228,5 +228,16 @@ test('the site\'s colour and text scale apply where they keep the app readable, 
     assert.deepEqual(axe.violations.map((v) => v.id), [], `axe in frame ${i + 1}`);
   }
   await shot(page, 'frame-colours');
+  // The results in the site's red, in large text on top of the site's scale, in a 320 px
+  // wide window (WCAG's reflow width): readable, and nothing scrolls sideways.
+  await toResults(red);
+  await red.getByRole('button', { name: '大字模式' }).click();
+  await page.setViewportSize({ width: 320, height: 800 });
+  await fitted(page, 0);
+  const results = await new AxeBuilder({ page }).include('iframe:nth-of-type(1)').withTags(WCAG).analyze();
+  assert.deepEqual(results.violations.map((v) => v.id), [], 'axe on the results in the site\'s red, large, at 320 px');
+  const wide = await red.locator('html').evaluate((h) => [h.scrollWidth, h.clientWidth]);
+  assert.ok(wide[0] <= wide[1], `nothing scrolls sideways: ${wide}`);
+  await shot(page, 'frame-colours-results-320');
   await page.close();
 });

@@ -102,6 +102,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     }
     if let Some(lang) = host::settings().lang {
         state.lang = lang;
+        state.home_lang = lang;
     }
     state
 }
@@ -269,12 +270,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
                 }
                 if let Some(left) = state.idle_left {
-                    // Counted down on screen each second; a screen reader hears the warning
-                    // once as it comes (the counting words are hidden from it, the announced
-                    // ones do not change).
+                    // Counted down on screen each second, as a timer (which a screen reader reads
+                    // when asked, never by itself); the warning is announced once as it comes,
+                    // by an alert whose words do not change.
                     <div class="ipsc-notice ipsc-notice--warning">
                         <p class="ipsc-visually-hidden" role="alert">{ idle_warning(props.idle_reset.map_or(0, warning_window)) }</p>
-                        <p aria-hidden="true" data-testid="idle-countdown">{ idle_warning(left) }</p>
+                        <p role="timer" data-testid="idle-countdown">{ idle_warning(left) }</p>
                         <button type="button" class="ipsc-button">{ strings::KEEP_USING.get(lang) }</button>
                     </div>
                 }
@@ -315,7 +316,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 if kiosk_results {
                     <section class="ipsc-section ipsc-kiosk-end">
                         { qr_code }
-                        <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish}>{ strings::FINISH.get(lang) }</button>
+                        <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish.clone()}>{ strings::FINISH.get(lang) }</button>
                     </section>
                 }
             </main>
@@ -323,7 +324,13 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 <p class="ipsc-disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
                 <p>{ fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]) }</p>
                 <p>{ strings::PRIVACY.get(lang) }{ if persist { strings::KEPT_HERE.get(lang) } else { "" } }</p>
-                <button type="button" class="ipsc-button ipsc-button--warning" onclick={clear}>{ strings::CLEAR.get(lang) }</button>
+                // A kiosk clears for the next person (language and text size too); its results
+                // end with that button already.
+                if props.idle_reset.is_none() {
+                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={clear}>{ strings::CLEAR.get(lang) }</button>
+                } else if !kiosk_results {
+                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish.clone()}>{ strings::FINISH.get(lang) }</button>
+                }
             </footer>
         </div>
     }

@@ -26,9 +26,10 @@ pub(crate) fn go(dispatch: &Dispatch, step: Step) {
     dispatch.dispatch(Action::Go(step));
 }
 
-/// How long before the reset a kiosk warns: half the idle time, at most 30 seconds.
+/// How long before the reset a kiosk warns: half the idle time, but at least 20 seconds
+/// (WCAG 2.2.1: time to ask for more) and at most 30; never more than the idle time.
 pub(crate) fn warning_window(idle_seconds: u32) -> u32 {
-    (idle_seconds / 2).min(30)
+    (idle_seconds / 2).clamp(20, 30).min(idle_seconds)
 }
 
 /// Preferences as kept: `en|1`.
@@ -52,33 +53,35 @@ pub(crate) fn use_history(dispatch: Dispatch) {
 }
 
 /// On a kiosk (`idle` seconds given): any touch, key or input starts the quiet time
-/// again. Counted each second: in its last seconds a warning counts down what is left (any
-/// touch keeps the answers); then the next person gets a fresh start. The reducer leaves
-/// an untouched screen alone, and a second that changes nothing renders nothing.
+/// again. Checked each second against the clock (a tick can come late, when the browser
+/// slows the timers of a screen it thinks unseen, but the time cannot): in its last
+/// seconds a warning counts down what is left (any touch keeps the answers); then the
+/// next person gets a fresh start. The reducer leaves an untouched screen alone, and a
+/// second that changes nothing renders nothing.
 #[hook]
 pub(crate) fn use_kiosk_idle(idle: Option<u32>, dispatch: Dispatch, default_year: i32) {
     use_effect_with(idle, move |idle| {
         let running = idle.zip(window()).map(|(seconds, w)| {
             let warn_after = seconds - warning_window(seconds);
-            let quiet = Rc::new(Cell::new(0_u32));
+            let since = Rc::new(Cell::new(js_sys::Date::now()));
             let tick = {
-                let (quiet, dispatch) = (quiet.clone(), dispatch.clone());
+                let (since, dispatch) = (since.clone(), dispatch.clone());
                 gloo_timers::callback::Interval::new(1000, move || {
-                    let now = quiet.get().saturating_add(1);
-                    quiet.set(now);
-                    if now >= seconds {
-                        quiet.set(0);
+                    let now = js_sys::Date::now();
+                    let quiet = whole_seconds(now - since.get());
+                    if quiet >= seconds {
+                        since.set(now);
                         go(&dispatch, Step::Enterprise);
                         dispatch.dispatch(Action::Idle(default_year));
-                    } else if now >= warn_after {
-                        dispatch.dispatch(Action::IdleWarning(default_year, seconds - now));
+                    } else if quiet >= warn_after {
+                        dispatch.dispatch(Action::IdleWarning(default_year, seconds - quiet));
                     }
                 })
             };
             let listeners = ["pointerdown", "keydown", "input"].map(|kind| {
-                let (quiet, dispatch) = (quiet.clone(), dispatch.clone());
+                let (since, dispatch) = (since.clone(), dispatch.clone());
                 gloo_events::EventListener::new(&w, kind, move |_| {
-                    quiet.set(0);
+                    since.set(js_sys::Date::now());
                     dispatch.dispatch(Action::Active);
                 })
             });
@@ -86,6 +89,16 @@ pub(crate) fn use_kiosk_idle(idle: Option<u32>, dispatch: Dispatch, default_year
         });
         move || drop(running)
     });
+}
+
+/// Whole seconds in `milliseconds` of the clock, at least 0 (the clock may be set back)
+/// and at most a day (the longest idle time is far less).
+fn whole_seconds(milliseconds: f64) -> u32 {
+    let seconds = (milliseconds / 1000.0).floor().clamp(0.0, 86_400.0);
+    // In 0..=86400 after the clamp: nothing to truncate, no sign to lose.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = seconds as u32;
+    whole
 }
 
 /// Keeps the answers and the preferences as they change, where the page may keep anything
@@ -159,4 +172,17 @@ pub(crate) fn use_report_texts(wanted: bool, dispatch: Dispatch) -> Callback<()>
         });
     }
     load
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_warning_gives_at_least_twenty_seconds_and_at_most_thirty() {
+        for (idle, window) in [(180, 30), (60, 30), (50, 25), (40, 20), (30, 20), (10, 10)] {
+            assert_eq!(super::warning_window(idle), window, "idle {idle}");
+        }
+        assert_eq!(super::whole_seconds(-5_000.0), 0, "a clock set back");
+        assert_eq!(super::whole_seconds(29_999.0), 29);
+        assert_eq!(super::whole_seconds(f64::NAN), 0);
+    }
 }

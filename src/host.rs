@@ -32,17 +32,19 @@ const SCALES: std::ops::RangeInclusive<u32> = 100..=200;
 
 /// The lowest contrast a host's colour must have with the white text drawn on it (and
 /// with the white page it is drawn on as text): WCAG 2.1 AA for normal text.
-const MIN_CONTRAST: (u32, u32) = (9, 2);
+const MIN_CONTRAST: f64 = 4.5;
 
 /// The settings, each checked.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// How the app is hosted.
     pub mode: Mode,
     /// On a kiosk, the seconds with no one using it before it starts afresh.
     pub idle_seconds: u32,
-    /// The public address of the standalone page, for share links and a kiosk's QR code
-    /// (`data-share-base`, `?share=`): without it, a link names the page the app is on.
+    /// On a kiosk, the public address of the standalone page, for its share links and QR
+    /// code (`data-share-base`, `?share=`). Used nowhere else: anywhere but a kiosk a
+    /// share link opens the page it was made on, so no crafted address can send a
+    /// visitor's answers elsewhere.
     pub share_base: Option<String>,
     /// The language to open in (`data-lang`, `?lang=`).
     pub lang: Option<Lang>,
@@ -67,13 +69,36 @@ pub fn read(get: impl Fn(&str, &str) -> Option<String>) -> (Settings, Vec<String
     let mode = match get("data-mode", "mode").as_deref() {
         None | Some("standalone") => Mode::Standalone,
         Some("kiosk") => Mode::Kiosk,
-        Some(_) => Mode::Embedded,
+        Some("embedded") => Mode::Embedded,
+        Some(other) => {
+            // Keeping nothing is the safe reading of a mode not known.
+            refuse(
+                "the mode",
+                other,
+                "it must be standalone, embedded or kiosk; embedded is used",
+            );
+            Mode::Embedded
+        }
     };
-    let idle_seconds = get("data-idle-seconds", "idle")
-        .and_then(|s| s.parse::<u32>().ok())
-        .filter(|s| *s > 0)
-        .unwrap_or(KIOSK_IDLE_SECONDS);
+    let idle_seconds =
+        get("data-idle-seconds", "idle").map_or(KIOSK_IDLE_SECONDS, |text| {
+            match text.parse::<u32>() {
+                Ok(seconds) if seconds > 0 => seconds,
+                _ => {
+                    refuse(
+                        "the idle time",
+                        &text,
+                        "it must be a whole number of seconds",
+                    );
+                    KIOSK_IDLE_SECONDS
+                }
+            }
+        });
     let share_base = get("data-share-base", "share").and_then(|url| {
+        if mode != Mode::Kiosk {
+            refuse("the share base", &url, "it is for kiosks only");
+            return None;
+        }
         let base = url.split('#').next().unwrap_or_default().to_owned();
         if is_web_address(&base) {
             Some(base)
@@ -124,8 +149,10 @@ pub fn read(get: impl Fn(&str, &str) -> Option<String>) -> (Settings, Vec<String
         within.map(|h| format!("{}.{:02}", h / 100, h % 100))
     });
     let host_origin = get("data-host-origin", "host").and_then(|text| {
-        if is_origin(&text) {
-            Some(text)
+        // `https://www.example.gov.cn/` is how many write an origin; the slash is no path.
+        let origin = text.strip_suffix('/').unwrap_or(&text);
+        if is_origin(origin) {
+            Some(origin.to_owned())
         } else {
             refuse(
                 "the host origin",
@@ -164,7 +191,8 @@ fn hundredths(text: &str) -> Option<u32> {
 }
 
 /// An http or https address with a host (and no user name), with nothing that is never
-/// raw in an address: the same rule as the kiosk program's `--share-base`.
+/// raw in an address: as the kiosk program's `--share-base` checks it (which also refuses
+/// a `#` part, where this drops it).
 fn is_web_address(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     let rest = lower
@@ -205,9 +233,7 @@ fn hex([r, g, b]: [u8; 3]) -> String {
 /// ratio is (1 + 0.05) / (L + 0.05) with L the colour's relative luminance, so the test
 /// is L ≤ 1.05 / ratio − 0.05.
 fn contrasts_with_white(rgb: [u8; 3]) -> bool {
-    let (num, den) = MIN_CONTRAST;
-    let ratio = f64::from(num) / f64::from(den);
-    luminance(rgb) <= 1.05 / ratio - 0.05
+    luminance(rgb) <= 1.05 / MIN_CONTRAST - 0.05
 }
 
 /// WCAG 2.1's relative luminance of an sRGB colour.
@@ -226,27 +252,44 @@ fn luminance(rgb: [u8; 3]) -> f64 {
 /// The settings as read when the app mounted (see [`crate::mount`]).
 static SETTINGS: std::sync::OnceLock<Settings> = std::sync::OnceLock::new();
 
-/// Keeps the settings for the rest of the page's life; the first call wins.
-pub(crate) fn keep(settings: Settings) -> &'static Settings {
-    SETTINGS.get_or_init(|| settings)
-}
-
-/// The settings (the defaults before the app mounted, as in tests).
+/// The settings (with nothing said, before the app mounted, as in tests).
 pub fn settings() -> &'static Settings {
-    SETTINGS.get_or_init(Settings::default)
+    SETTINGS.get_or_init(|| read(|_, _| None).0)
 }
 
-/// Tells the webmaster, in the browser's console, which settings were not used and why.
-pub(crate) fn report_refused(refused: &[String]) {
-    for why in refused {
+/// Reads the settings of the app about to mount in `root` (its `data-*` attributes, or
+/// where it has none the page URL's query, unless it is embedded by script, when the URL
+/// is the host page's own and says nothing to the app), keeps them for the page's life,
+/// says in the console which were not used and why, applies the host's looks and, in a
+/// frame, starts telling the framing page the app's height.
+pub(crate) fn install(root: Option<&web_sys::Element>) -> &'static Settings {
+    let query = web_sys::window()
+        .filter(|_| crate::assets_base().is_none())
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let (settings, refused) = read(|attribute, key| {
+        root.and_then(|r| r.get_attribute(attribute)).or_else(|| {
+            form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+        })
+    });
+    for why in &refused {
         web_sys::console::warn_1(&why.into());
     }
+    let settings = SETTINGS.get_or_init(|| settings);
+    apply_looks(
+        settings,
+        root.and_then(|r| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(r)),
+    );
+    follow_height();
+    settings
 }
 
 /// Applies the host's colour and text scale as the custom properties the style sheet
 /// reads: the colour on the app's root element; the scale on the document's root, only
 /// when the document is the app's own (in a frame or its own page), never on a host's page.
-pub(crate) fn apply_looks(settings: &Settings, root: Option<&web_sys::HtmlElement>) {
+fn apply_looks(settings: &Settings, root: Option<&web_sys::HtmlElement>) {
     use wasm_bindgen::JsCast;
     if let (Some((colour, dark)), Some(root)) = (&settings.colour, root) {
         let style = root.style();
@@ -292,7 +335,7 @@ fn object(fields: &[(&str, wasm_bindgen::JsValue)]) -> js_sys::Object {
 /// kind: "resize-height", value: <CSS px> }`. The height is no one's answer, so it goes
 /// to whichever page frames the app (`frame.js` there checks that it came from its own
 /// frame and the app's origin).
-pub(crate) fn follow_height() {
+fn follow_height() {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let Some(parent) = framing_window() else {
@@ -324,12 +367,13 @@ pub(crate) fn follow_height() {
 /// When the results show in a frame and the host named its origin: posts `{ source:
 /// "ipsc", kind: "result", v: 1, total, lines: [{ measure, status, amount }] }` to that
 /// origin only. Amounts are yuan as exact decimal text (`"300000.00"`), as the page shows
-/// them without its separators. Nothing else about the answers goes.
+/// them without its separators (the lines are already rounded to the fen; rounding again,
+/// the engine's way, only fixes the two decimals). Nothing else about the answers goes.
 pub(crate) fn post_result(assessment: &ipsc_engine::Assessment) {
     let (Some(origin), Some(parent)) = (settings().host_origin.as_deref(), framing_window()) else {
         return;
     };
-    let yuan = |amount: Decimal| format!("{:.2}", amount.round_dp(2)).into();
+    let yuan = |amount: Decimal| format!("{:.2}", ipsc_engine::money::round_to_fen(amount)).into();
     let lines = js_sys::Array::new();
     for line in &assessment.lines {
         lines.push(&object(&[
@@ -423,6 +467,11 @@ mod tests {
             settings(&[("host", good)]).0.host_origin.as_deref(),
             Some(good)
         );
+        let slash = "https://www.example.gov.cn/";
+        assert_eq!(
+            settings(&[("host", slash)]).0.host_origin.as_deref(),
+            Some("https://www.example.gov.cn")
+        );
         for bad in [
             "*",
             "https://a.example/path",
@@ -436,7 +485,14 @@ mod tests {
     }
 
     #[test]
-    fn a_share_base_is_a_web_address_without_a_fragment() {
+    fn a_share_base_is_a_kiosks_web_address_without_a_fragment() {
+        let (s, refused) = settings(&[("share", "https://example.gov.cn/ipsc/")]);
+        assert_eq!(
+            (s.share_base, refused.len()),
+            (None, 1),
+            "not on a page of its own"
+        );
+        let settings = |pairs: &[(&str, &str)]| settings(&[&[("mode", "kiosk")], pairs].concat());
         let (s, _) = settings(&[("share", "https://example.gov.cn/ipsc/#old")]);
         assert_eq!(
             s.share_base.as_deref(),
@@ -463,6 +519,18 @@ mod tests {
     fn modes_and_languages() {
         assert_eq!(settings(&[("mode", "kiosk")]).0.mode, Mode::Kiosk);
         assert_eq!(settings(&[("mode", "embedded")]).0.mode, Mode::Embedded);
+        let (s, refused) = settings(&[("mode", "kisok")]);
+        assert_eq!(
+            (s.mode, refused.len()),
+            (Mode::Embedded, 1),
+            "a typo keeps nothing"
+        );
+        assert_eq!(settings(&[("idle", "soon")]).1.len(), 1);
+        assert_eq!(
+            super::settings().idle_seconds,
+            KIOSK_IDLE_SECONDS,
+            "before mount"
+        );
         assert_eq!(settings(&[("lang", "en")]).0.lang, Some(Lang::En));
         assert_eq!(settings(&[("lang", "fr")]).1.len(), 1);
         assert_eq!(

@@ -45,7 +45,10 @@ pub(crate) fn use_qr_code(link: Option<String>, lang: Lang) -> Html {
                         strings::QR_LABEL.get(*lang),
                         failed,
                     ),
-                    None => element.set_text_content(Some(failed)),
+                    None => {
+                        let _ = element.set_attribute("role", "status");
+                        element.set_text_content(Some(failed));
+                    }
                 }
             }
         });

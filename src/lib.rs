@@ -37,32 +37,6 @@ pub fn assets_base() -> Option<&'static str> {
     ASSETS.get().map(String::as_str)
 }
 
-/// The hosting settings: the root element's `data-*` attributes, or where it has none,
-/// the page URL's query (see [`host::read`]).
-fn hosting(root: Option<&web_sys::Element>) -> app::AppProps {
-    let query = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let (settings, refused) = host::read(|attribute, key| {
-        root.and_then(|r| r.get_attribute(attribute)).or_else(|| {
-            form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.into_owned())
-        })
-    });
-    host::report_refused(&refused);
-    let settings = host::keep(settings);
-    host::apply_looks(
-        settings,
-        root.and_then(|r| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(r)),
-    );
-    host::follow_height();
-    app::AppProps {
-        persist: settings.mode == host::Mode::Standalone,
-        idle_reset: (settings.mode == host::Mode::Kiosk).then_some(settings.idle_seconds),
-    }
-}
-
 /// Mounts the app in the element with id `ipsc-root`, or in the body if there is none.
 pub fn mount() {
     let root = web_sys::window()
@@ -71,7 +45,11 @@ pub fn mount() {
     if let Some(base) = root.as_ref().and_then(|r| r.get_attribute("data-assets")) {
         let _ = ASSETS.set(base);
     }
-    let props = hosting(root.as_ref());
+    let settings = host::install(root.as_ref());
+    let props = app::AppProps {
+        persist: settings.mode == host::Mode::Standalone,
+        idle_reset: (settings.mode == host::Mode::Kiosk).then_some(settings.idle_seconds),
+    };
     match root {
         Some(element) => {
             yew::Renderer::<app::App>::with_root_and_props(element, props).render();

@@ -5,20 +5,27 @@
 // file, so the URL is made whole). If it cannot be drawn, `failed` is shown instead.
 let loaded = null;
 
+// Never throws: whatever fails (a bad address, a file that never comes, a text too long
+// for any code) ends in `failed`, announced as a status.
 export function drawQr(box, name, base, text, label, failed) {
-  if (!loaded) {
-    loaded = import(new URL(name, base || document.baseURI).href).then((qr) => qr.default().then(() => qr));
-    loaded.catch(() => { loaded = null; });
-  }
-  loaded
-    .then((qr) => qr.qr_svg(text, label))
-    .catch(() => '')
-    .then((svg) => {
-      if (svg) {
+  const fail = () => {
+    box.setAttribute('role', 'status');
+    box.textContent = failed;
+  };
+  try {
+    if (!loaded) {
+      loaded = import(new URL(name, base || document.baseURI).href).then((qr) => qr.default().then(() => qr));
+      loaded.catch(() => { loaded = null; });
+    }
+    loaded
+      .then((qr) => qr.qr_svg(text, label))
+      .then((svg) => {
+        if (!svg) return fail();
+        box.removeAttribute('role');
         box.innerHTML = svg;
-      } else {
-        box.textContent = failed;
-        box.setAttribute('role', 'status');
-      }
-    });
+      })
+      .catch(fail);
+  } catch {
+    fail();
+  }
 }

@@ -223,21 +223,22 @@ fn download(pack: &Pack, answers: &Answers, assessment: &Assessment) {
     }
 }
 
-/// A link to the app's own page with the answers in its fragment: the public page the
-/// host named (`share_base`, as a kiosk must: its own address is no one else's), else this
-/// page, or when embedded by script in someone else's page, the app's page beside its
-/// files. None on a kiosk that was given no public page.
+/// A link to the app's own page with the answers in its fragment. On a kiosk, the public
+/// page it was given (its own address is no one else's), or none. Elsewhere this page
+/// without its query (a frame's `?mode=embedded&host=…` is not for whoever opens the
+/// link), or when embedded by script in someone else's page, the app's page beside its
+/// files.
 pub(crate) fn share_link(pack: &Pack, form: &Form) -> Option<String> {
     let settings = crate::host::settings();
-    let href = match (&settings.share_base, crate::assets_base()) {
-        (Some(base), _) => base.clone(),
-        (None, _) if settings.mode == crate::host::Mode::Kiosk => return None,
-        (None, Some(assets)) => assets.to_owned(),
-        (None, None) => web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default(),
+    let base = if settings.mode == crate::host::Mode::Kiosk {
+        settings.share_base.clone()?
+    } else if let Some(assets) = crate::assets_base() {
+        assets.to_owned()
+    } else {
+        let location = web_sys::window()?.location();
+        format!("{}{}", location.origin().ok()?, location.pathname().ok()?)
     };
-    let base = href.split('#').next().unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default();
     Some(format!("{base}#a={}", storage::encode(pack, form)))
 }
 
@@ -269,6 +270,7 @@ pub fn results(
             let _ = w.print();
         }
     });
+    let kiosk = crate::host::settings().mode == crate::host::Mode::Kiosk;
     let on_download = {
         let (answers, a) = (answers.clone(), a.clone());
         let pack = ctx.pack.0;
@@ -455,10 +457,14 @@ pub fn results(
             </section>
             <div class="ipsc-actions">
                 <button type="button" class="ipsc-button" onclick={print}>{ strings::PRINT.get(lang) }</button>
-                <button type="button" class="ipsc-button ipsc-button--secondary" onclick={on_download}>{ strings::DOWNLOAD.get(lang) }</button>
+                // Not on a kiosk: the file would stay in its browser's Downloads for the next
+                // person. The QR code and the printout are what a kiosk gives to take away.
+                if !kiosk {
+                    <button type="button" class="ipsc-button ipsc-button--secondary" onclick={on_download}>{ strings::DOWNLOAD.get(lang) }</button>
+                }
                 <a class="ipsc-button ipsc-button--secondary" href={hash_of(Step::Check)} onclick={ctx.link(Step::Check, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
             </div>
-            if let Some(link) = share_link(pack, form) {
+            if let Some(link) = (!kiosk).then(|| share_link(pack, form)).flatten() {
             <div class="ipsc-field ipsc-share">
                 <label class="ipsc-label" for="ipsc-share">{ strings::SHARE.get(lang) }</label>
                 <p class="ipsc-hint" id="ipsc-share-hint">{ strings::SHARE_HINT.get(lang) }</p>

@@ -39,6 +39,9 @@ pub struct State {
     pub step: Step,
     /// The language.
     pub lang: Lang,
+    /// The language a new visitor finds (the host's `lang` setting, else Chinese): where a
+    /// kiosk goes back to for the next person.
+    pub home_lang: Lang,
     /// Large text (适老化).
     pub large: bool,
     /// Whether the current step's errors are shown (after a Continue that failed).
@@ -59,6 +62,7 @@ impl Default for State {
             form: Form::default(),
             step: Step::Enterprise,
             lang: Lang::Zh,
+            home_lang: Lang::Zh,
             large: false,
             show_errors: false,
             attempts: 0,
@@ -104,15 +108,17 @@ impl State {
             form: Form::new(default_year),
             notice: Some(notice),
             texts: self.texts,
+            lang: self.home_lang,
+            home_lang: self.home_lang,
             ..State::default()
         }
     }
 
     /// Whether the screen is as a new visitor finds it: no answer, the first step, the
-    /// default language and text size.
+    /// home language and the default text size.
     fn is_fresh(&self, default_year: i32) -> bool {
         self.step == Step::Enterprise
-            && self.lang == Lang::Zh
+            && self.lang == self.home_lang
             && !self.large
             && self.form == Form::new(default_year)
     }
@@ -272,6 +278,33 @@ mod tests {
             (Step::Enterprise, Lang::Zh, false)
         );
         assert_eq!(finished.notice, Some(crate::strings::FINISHED));
+    }
+
+    #[test]
+    fn a_kiosk_in_english_goes_back_to_english_and_is_fresh_there() {
+        let english = Rc::new(State {
+            form: Form::new(2025),
+            lang: Lang::En,
+            home_lang: Lang::En,
+            ..State::default()
+        });
+        let untouched = english.clone().reduce(Action::IdleWarning(2025, 5));
+        assert!(
+            Rc::ptr_eq(&english, &untouched),
+            "fresh in its home language"
+        );
+        let used = english
+            .reduce(Action::Lang(Lang::Zh))
+            .reduce(Action::Edit(Rc::new(|f: &mut Form| {
+                f.set("registered", "1")
+            })));
+        for next in [
+            used.clone().reduce(Action::Idle(2025)),
+            used.reduce(Action::Finish(2025)),
+        ] {
+            assert_eq!((next.lang, next.home_lang), (Lang::En, Lang::En));
+            assert_eq!(next.form, Form::new(2025));
+        }
     }
 
     #[test]

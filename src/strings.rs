@@ -180,11 +180,11 @@ strings! {
     /// On a kiosk, after Finish and clear.
     FINISHED = "上一位使用者的答案已清除，可以开始新的测算。", "The last person's answers have been cleared: a new estimate can begin.";
     /// The QR code's caption on a kiosk's results.
-    QR_CAPTION = "用手机扫描二维码，即可在手机上打开这份测算。答案在链接的“#”之后，打开时不会发送到服务器。", "Scan the QR code with a phone to open this estimate there. The answers are after the # of the link, which is never sent to a server.";
+    QR_CAPTION = "用手机扫描二维码，即可在手机上打开这份测算。答案写在链接“#”之后的部分，浏览器打开链接时不会把这部分发给网站；扫码所用的应用可能读取整个链接。", "Scan the QR code with a phone to open this estimate there. The answers are in the part of the link after the #, which a browser does not send to the website when it opens the link; the app you scan with may read the whole link.";
     /// The QR code's accessible name.
     QR_LABEL = "这份测算的二维码", "QR code of this estimate";
     /// When the QR code could not be made.
-    QR_FAILED = "二维码未能生成。请使用打印或下载保存这份测算。", "The QR code could not be made. Print or download this estimate to keep it.";
+    QR_FAILED = "二维码未能生成。如需保存这份测算，请打印。", "The QR code could not be made. To keep this estimate, print it.";
     /// On a kiosk, after a while with no one using it.
     IDLE_CLEARED = "由于一段时间无人操作，上一位使用者的答案已清除。", "No one used this screen for a while, so the last person's answers have been cleared.";
     /// A bad share link.

@@ -28,14 +28,37 @@ pub const TEST_FILE: &str = "e2e/kiosk.test.mjs";
 
 /// Runs `e2e/kiosk.test.mjs` against the built program inside a network namespace of its
 /// own, where only loopback exists: the "no network at all", beyond the test's own
-/// check that no request leaves the program's address. Needs root (as on CI) and
-/// `unshare`; Chromium and the npm packages from the set-up.
+/// check that no request leaves the program's address. As root (as on CI) a plain network
+/// namespace; otherwise inside a user namespace too (`unshare -rn`), where the kernel
+/// allows one. Needs `unshare` and `ip` (the set-up installs iproute2), Chromium and the
+/// npm packages.
 pub fn test_offline() -> Result {
     let command = format!(
         "ip link set lo up && node --test --test-concurrency=1 --test-timeout=180000 {TEST_FILE}"
     );
-    crate::run("unshare", &["-n", "sh", "-c", &command], &[])
-        .map_err(|e| format!("{e} (the namespace needs root and util-linux's unshare)"))
+    let namespace = if is_root() { "-n" } else { "-rn" };
+    let program = program_path();
+    crate::run(
+        "unshare",
+        &[namespace, "sh", "-c", &command],
+        &[("IPSC_KIOSK", &program.display().to_string())],
+    )
+    .map_err(|e| {
+        format!(
+            "{e} (a network namespace needs root, or user namespaces, and util-linux's unshare)"
+        )
+    })
+}
+
+/// Whether this process runs as root (its real user id, from `/proc/self/status`).
+fn is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("Uid:"))
+            .and_then(|ids| ids.split_whitespace().next())
+            == Some("0")
+    })
 }
 
 /// Builds the program from the `dist/` already there (its build script embeds whatever
@@ -47,11 +70,7 @@ pub fn build_program() -> Result<PathBuf> {
         &["build", "--release", "--locked", "-p", "ipsc-kiosk"],
         &[],
     )?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let program = target
-        .join("release")
-        .join(format!("ipsc-kiosk{}", std::env::consts::EXE_SUFFIX));
+    let program = program_path();
     let bytes = std::fs::metadata(&program)
         .map_err(|e| format!("{}: {e}", program.display()))?
         .len();
@@ -63,4 +82,11 @@ pub fn build_program() -> Result<PathBuf> {
         start.elapsed().as_secs_f64()
     );
     Ok(program)
+}
+
+/// Where cargo puts the release program.
+fn program_path() -> PathBuf {
+    crate::target_dir()
+        .join("release")
+        .join(format!("ipsc-kiosk{}", std::env::consts::EXE_SUFFIX))
 }

@@ -7,8 +7,8 @@
 use crate::{run, Result};
 use std::path::{Path, PathBuf};
 
-/// Where the named files wait for the post-build hook.
-const OUT: &str = "target/ipsc-qr";
+/// Where the named files wait for the post-build hook, in the target folder.
+const OUT: &str = "ipsc-qr";
 
 /// The environment variable that tells the app's build (and the hook) the module's name.
 pub const MODULE_VAR: &str = "IPSC_QR_MODULE";
@@ -30,7 +30,8 @@ pub fn build(env: &[(&str, &str)]) -> Result<String> {
         ],
         env,
     )?;
-    let out = Path::new(OUT);
+    let out = crate::target_dir().join(OUT);
+    let out = out.as_path();
     let bound = out.join("bound");
     let _ = std::fs::remove_dir_all(out);
     run(
@@ -41,7 +42,10 @@ pub fn build(env: &[(&str, &str)]) -> Result<String> {
             "--no-typescript",
             "--out-dir",
             &bound.display().to_string(),
-            "target/wasm32-unknown-unknown/release/ipsc_qr.wasm",
+            &crate::target_dir()
+                .join("wasm32-unknown-unknown/release/ipsc_qr.wasm")
+                .display()
+                .to_string(),
         ],
         &[],
     )?;
@@ -105,7 +109,7 @@ pub fn copy_into(staging: &Path) -> Result {
     };
     let stem = name.trim_end_matches(".js");
     for file in [name.clone(), format!("{stem}_bg.wasm")] {
-        let from: PathBuf = Path::new(OUT).join(&file);
+        let from: PathBuf = crate::target_dir().join(OUT).join(&file);
         std::fs::copy(&from, staging.join(&file))
             .map_err(|e| format!("{}: {e} (built by `./x build`)", from.display()))?;
     }

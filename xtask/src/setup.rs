@@ -147,18 +147,20 @@ const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
 /// Debian's packages the tests use, each installed only if missing, all with one
 /// `apt-get update`: Chromium and its driver, a CJK font, nginx (the end-to-end tests
-/// serve the build with deploy/'s configuration) and zbar-tools (`zbarimg` reads a QR code
-/// from a screenshot).
+/// serve the build with deploy/'s configuration), zbar-tools (`zbarimg` reads a QR code
+/// from a screenshot) and iproute2 (`ip` brings up loopback in the kiosk's network
+/// namespace with no network).
 fn debian_packages() -> Result {
     let has_file = |path: &str| Path::new(path).exists();
     let runs = |program: &str, args: &[&str]| version_of(program, args).is_some();
-    let wanted: [(&str, bool); 5] = [
+    let wanted: [(&str, bool); 6] = [
         ("chromium", has_file("/usr/bin/chromium")),
         ("chromium-driver", has_file("/usr/bin/chromedriver")),
         ("fonts-wqy-microhei", has_file(CJK_FONT)),
         // `nginx -v` writes its version to stderr; that it runs is enough.
         ("nginx", runs("nginx", &["-v"])),
         ("zbar-tools", runs("zbarimg", &["--version"])),
+        ("iproute2", runs("ip", &["-V"])),
     ];
     let missing: Vec<&str> = wanted
         .iter()
@@ -166,7 +168,9 @@ fn debian_packages() -> Result {
         .map(|(package, _)| *package)
         .collect();
     if missing.is_empty() {
-        println!("setup: chromium, chromedriver, a CJK font, nginx and zbar-tools are installed");
+        println!(
+            "setup: chromium, chromedriver, a CJK font, nginx, zbar-tools and iproute2 are installed"
+        );
         return Ok(());
     }
     run("apt-get", &["update"], &[])?;

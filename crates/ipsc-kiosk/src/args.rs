@@ -11,7 +11,7 @@ Serves the IP Subsidy Self-Check app, built into this program, for a kiosk's bro
 
   --port N            the port on 127.0.0.1 (default 8080; 0 picks a free one)
   --idle SECONDS      seconds with no touch or key before the screen starts afresh
-                      for the next person (default 180, at most 86400)
+                      for the next person (default 180, from 30 to 86400)
   --share-base URL    the public address (http or https) of the standalone page; the
                       results' share link, and its QR code, open there. Without it the
                       results show no QR code
@@ -24,9 +24,12 @@ Serves the IP Subsidy Self-Check app, built into this program, for a kiosk's bro
 /// The app's own default idle time, so that the program and `?mode=kiosk` agree.
 pub const DEFAULT_IDLE: u32 = 180;
 
-/// The longest idle time: a day. Browsers fire a timer of more than about 24.8 days at
-/// once, which would clear the screen while someone uses it.
+/// The longest idle time: a day (a kiosk that waits longer is not reset for strangers).
 pub const MAX_IDLE: u32 = 86_400;
+
+/// The shortest idle time: the app warns for the last 20 of these seconds at least, the
+/// time WCAG 2.2.1 asks to be given to ask for more; less would leave no quiet time.
+pub const MIN_IDLE: u32 = 30;
 
 /// What the program was told to do.
 #[derive(Debug, PartialEq, Eq)]
@@ -44,7 +47,7 @@ pub struct Options {
     pub listen: IpAddr,
     /// The port; 0 lets the system choose a free one.
     pub port: u16,
-    /// Seconds idle before the kiosk starts afresh (1 to [`MAX_IDLE`]).
+    /// Seconds idle before the kiosk starts afresh ([`MIN_IDLE`] to [`MAX_IDLE`]).
     pub idle: u32,
     /// The public address of the standalone page, for the share link and its QR code.
     pub share_base: Option<String>,
@@ -117,9 +120,9 @@ fn parse_port(text: &str) -> Result<u16, String> {
 
 fn parse_idle(text: &str) -> Result<u32, String> {
     match text.parse::<u32>() {
-        Ok(seconds) if (1..=MAX_IDLE).contains(&seconds) => Ok(seconds),
+        Ok(seconds) if (MIN_IDLE..=MAX_IDLE).contains(&seconds) => Ok(seconds),
         _ => Err(format!(
-            "--idle must be a whole number of seconds from 1 to {MAX_IDLE}, not '{text}'"
+            "--idle must be a whole number of seconds from {MIN_IDLE} to {MAX_IDLE}, not '{text}'"
         )),
     }
 }
@@ -227,6 +230,7 @@ mod tests {
             (&["--port", "65536"], "--port must be"),
             (&["--port"], "--port needs a value"),
             (&["--idle", "0"], "--idle must be"),
+            (&["--idle", "29"], "--idle must be"),
             (&["--idle", "-5"], "--idle must be"),
             (&["--idle", "1.5"], "--idle must be"),
             (&["--idle", "86401"], "--idle must be"),

@@ -32,27 +32,33 @@ pub fn run(build: &'static Dir<'static>, options: &args::Options) -> Result<(), 
         .server_addr()
         .to_ip()
         .ok_or("the server has no IP address")?;
-    println!("ipsc-kiosk: open http://{address}/ in the kiosk's browser");
-    println!("  port: {}", address.port());
-    println!(
-        "  idle: {} seconds with no touch or key, then the screen starts afresh",
+    let mut said = format!(
+        "ipsc-kiosk: open http://{address}/ in the kiosk's browser\n  port: {}\n  idle: {} seconds with no touch or key, then the screen starts afresh\n",
+        address.port(),
         options.idle
     );
-    match &options.share_base {
-        Some(base) => {
-            println!("  share base: {base} (the results' share link and QR code open there)")
-        }
-        None => {
-            println!("  share base: none, so the results show no QR code (give --share-base URL)")
-        }
-    }
+    said.push_str(&match &options.share_base {
+        Some(base) => format!("  share base: {base} (the results' QR code opens there)\n"),
+        None => "  share base: none, so the results show no QR code (give --share-base URL)\n"
+            .to_owned(),
+    });
     if !address.ip().is_loopback() {
-        println!(
-            "  warning: listening on {address}, which other machines may reach (--allow-remote)"
-        );
+        said.push_str(&format!(
+            "  warning: listening on {address}, which other machines may reach (--allow-remote)\n"
+        ));
     }
     if !has_wasm(build) {
-        println!("  warning: this program was built without the app; build it with ./x kiosk");
+        said.push_str(
+            "  warning: this program was built without the app; build it with ./x kiosk\n",
+        );
+    }
+    // Not `println!`, which panics when no one reads the output (a closed pipe, a
+    // launcher that closed it): the kiosk serves whether or not its words are read.
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(said.as_bytes());
+        let _ = out.flush();
     }
     for request in server.incoming_requests() {
         let method = request.method().as_str().to_owned();

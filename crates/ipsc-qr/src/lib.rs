@@ -8,6 +8,10 @@ use wasm_bindgen::prelude::*;
 /// The quiet zone around the code, in modules, as the QR standard asks for.
 const BORDER: i32 = 4;
 
+/// CSS pixels a module: a longer link (more loans) makes a larger code, not a denser one,
+/// so a phone's camera reads it as easily.
+const MODULE_PX: i32 = 4;
+
 /// A QR code drawn as an SVG path: `size` modules square, quiet zone included, with the
 /// dark modules as `path` in a `0 0 size size` view box.
 #[derive(Debug, PartialEq, Eq)]
@@ -51,8 +55,9 @@ pub fn draw(text: &str) -> Option<Drawing> {
 }
 
 /// For the app: the code of `text` as an `<svg>` element named `label` (an image to a
-/// screen reader), light modules white and dark ones black whatever the page's colours;
-/// an empty string if the text is too long for any QR code.
+/// screen reader), light modules white and dark ones black whatever the page's colours,
+/// [`MODULE_PX`] CSS pixels a module (the style sheet shrinks it to a narrow column); an
+/// empty string if the text is too long for any QR code.
 #[wasm_bindgen]
 pub fn qr_svg(text: &str, label: &str) -> String {
     draw(text).map_or_else(String::new, |d| {
@@ -61,8 +66,9 @@ pub fn qr_svg(text: &str, label: &str) -> String {
             .replace('"', "&quot;")
             .replace('<', "&lt;");
         format!(
-            r##"<svg class="ipsc-qr__code" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##,
+            r##"<svg class="ipsc-qr__code" width="{px}" height="{px}" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##,
             size = d.size,
+            px = d.size * MODULE_PX,
             path = d.path
         )
     })
