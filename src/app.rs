@@ -137,18 +137,15 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let (answers, errors) = state.form.read(pack, default_year);
     let year = answers.year.unwrap_or(default_year);
     let assessment = assess(pack, &answers, year);
-    // The host that asked for it hears of each result shown (see `host::post_result`):
-    // assessed again there, which costs less code than keeping a copy to compare.
+    // The host that asked for it hears of each result shown, once (see `host::result`).
+    let result = (state.step == Step::Results)
+        .then(|| assessment.as_ref().ok().and_then(host::result))
+        .flatten();
     use_effect_with(
         (state.step == Step::Results).then(|| state.form.clone()),
-        move |shown| {
-            let asked = host::settings().host_origin.is_some();
-            if let Some(form) = shown.as_ref().filter(|_| asked) {
-                let (answers, _) = form.read(pack, default_year);
-                let year = answers.year.unwrap_or(default_year);
-                if let Ok(assessment) = assess(pack, &answers, year) {
-                    host::post_result(&assessment);
-                }
+        move |_| {
+            if let Some(post) = result {
+                post();
             }
         },
     );

@@ -364,15 +364,14 @@ fn follow_height() {
     }
 }
 
-/// When the results show in a frame and the host named its origin: posts `{ source:
-/// "ipsc", kind: "result", v: 1, total, lines: [{ measure, status, amount }] }` to that
-/// origin only. Amounts are yuan as exact decimal text (`"300000.00"`), as the page shows
-/// them without its separators (the lines are already rounded to the fen; rounding again,
-/// the engine's way, only fixes the two decimals). Nothing else about the answers goes.
-pub(crate) fn post_result(assessment: &ipsc_engine::Assessment) {
-    let (Some(origin), Some(parent)) = (settings().host_origin.as_deref(), framing_window()) else {
-        return;
-    };
+/// In a frame whose host named its origin: what posts this result to that origin only,
+/// `{ source: "ipsc", kind: "result", v: 1, total, lines: [{ measure, status, amount }]
+/// }`. Amounts are yuan as exact decimal text (`"300000.00"`), as the page shows them
+/// without its separators (the lines are already rounded to the fen; rounding again, the
+/// engine's way, only fixes the two decimals). Nothing else about the answers goes.
+pub(crate) fn result(assessment: &ipsc_engine::Assessment) -> Option<impl FnOnce()> {
+    let origin = settings().host_origin.as_deref()?;
+    let parent = framing_window()?;
     let yuan = |amount: Decimal| format!("{:.2}", ipsc_engine::money::round_to_fen(amount)).into();
     let lines = js_sys::Array::new();
     for line in &assessment.lines {
@@ -390,7 +389,9 @@ pub(crate) fn post_result(assessment: &ipsc_engine::Assessment) {
             ("lines", lines.into()),
         ],
     );
-    let _ = parent.post_message(&result, origin);
+    Some(move || {
+        let _ = parent.post_message(&result, origin);
+    })
 }
 
 /// `x` to the power `y`: the browser's own, where there is one (Rust's would bring 2 KB of
