@@ -175,7 +175,9 @@ test('a kiosk shows a QR code of the share link, which opens the same estimate o
     const shown = await amounts(page);
     const code = page.getByRole('img', { name: '这份测算的二维码' });
     await code.waitFor();
-    assert.match(await page.locator('.ipsc-qr figcaption').innerText(), /用手机扫描二维码/);
+    // Captioned in both languages, the page's first.
+    assert.match(await page.locator('.ipsc-qr figcaption').innerText(), /^用手机扫描二维码[^]*Scan the QR code with a phone/);
+    assert.equal(await page.locator('.ipsc-qr figcaption [lang="en"]').count(), 1);
     assert.ok(kiosk2.requests.some((url) => /\/qr-[0-9a-f]{8}_bg\.wasm$/.test(url)), 'the QR module came from the program, when asked');
     // Nothing else to carry away on a kiosk: no download (it would stay in the kiosk's
     // Downloads), no link to copy (of use to no one), no second clear button.
@@ -195,7 +197,7 @@ test('a kiosk shows a QR code of the share link, which opens the same estimate o
     // In English the code is named and captioned in English.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('img', { name: 'QR code of this estimate' }).waitFor();
-    assert.match(await page.locator('.ipsc-qr figcaption').innerText(), /Scan the QR code with a phone/);
+    assert.match(await page.locator('.ipsc-qr figcaption').innerText(), /^Scan the QR code with a phone[^]*用手机扫描二维码/);
     await page.getByRole('button', { name: '切换到中文' }).click();
 
     // The phone: a fresh browser on the public page, opening what it scanned.

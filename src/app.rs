@@ -185,7 +185,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             }
         })
     };
-    let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let other = lang.other();
     let switch_lang = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Lang(other)))

@@ -59,7 +59,12 @@ pub(crate) fn use_qr_code(link: Option<String>, lang: Lang) -> Html {
     html! {
         <figure class="ipsc-qr">
             <div class="ipsc-qr__box" ref={container} data-testid="qr-code"></div>
-            <figcaption class="ipsc-hint">{ strings::QR_CAPTION.get(lang) }</figcaption>
+            // In both languages, the page's first: the next person at a public kiosk may
+            // read either, and may not know the switch is there.
+            <figcaption class="ipsc-hint">
+                <span class="ipsc-qr__caption">{ strings::QR_CAPTION.get(lang) }</span>
+                <span class="ipsc-qr__caption" lang={lang.other().tag()}>{ strings::QR_CAPTION.get(lang.other()) }</span>
+            </figcaption>
         </figure>
     }
 }

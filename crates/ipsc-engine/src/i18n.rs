@@ -23,6 +23,14 @@ impl Lang {
         }
     }
 
+    /// The other of the two languages.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// The language for a tag, if it is one of ours.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         match tag {
