@@ -5,7 +5,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { start, otherSite, shot, outside, TEST, HOOK } from './support.mjs';
+import { start, otherSite, shortJourney, shot, outside, TEST, HOOK } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); }, HOOK);
@@ -109,22 +109,8 @@ test('a frame shows the app in another site\'s page', TEST, async (t) => {
 
 test('embedded, the app asks nothing of any origin but its own and the page\'s, and logs no errors', TEST, async (t) => {
   // A journey of its own to the results, so this holds when it runs alone.
-  const { other, page, heading } = await embeddedByScript(t);
-  await page.locator('#ipsc-registered-yes').check();
-  await page.locator('#ipsc-tech-sme-yes').check();
-  await page.locator('#ipsc-abnormal-no').check();
-  await page.locator('#ipsc-dishonest-no').check();
-  await page.getByRole('button', { name: '继续' }).click();
-  await page.locator('#ipsc-count-domestic-invention-patents').fill('1');
-  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
-  await page.getByRole('button', { name: '继续' }).click();
-  await page.locator('#ipsc-has-loans-no').check();
-  await page.getByRole('button', { name: '继续' }).click();
-  await page.locator('#ipsc-level-protection-workstation-0').check();
-  await page.getByRole('button', { name: '继续' }).click();
-  await page.getByRole('button', { name: '继续' }).click();
-  await page.getByRole('button', { name: '查看测算结果' }).click();
-  await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+  const { other, page } = await embeddedByScript(t);
+  await shortJourney(page);
   assert.equal(await page.getByTestId('total').innerText(), '10,000.00 元');
   await page.close();
   const mine = app.requests.slice(mark.requests);

@@ -5,7 +5,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { start, otherSite, shot, outside, TEST, HOOK } from './support.mjs';
+import { start, otherSite, shortJourney, shot, outside, TEST, HOOK } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); }, HOOK);
@@ -77,26 +77,6 @@ async function fitted(page, i = 0) {
   assert.fail(`the frame never fitted its document: ${JSON.stringify(heights)}`);
 }
 
-// Answers every step with one patent (10,000 yuan) and shows the results.
-async function toResults(frame, lang = 'zh') {
-  const next = lang === 'zh' ? '继续' : 'Continue';
-  await frame.locator('#ipsc-registered-yes').check();
-  await frame.locator('#ipsc-tech-sme-yes').check();
-  await frame.locator('#ipsc-abnormal-no').check();
-  await frame.locator('#ipsc-dishonest-no').check();
-  await frame.getByRole('button', { name: next }).click();
-  await frame.locator('#ipsc-count-domestic-invention-patents').fill('1');
-  await frame.locator('#ipsc-count-pct-invention-patents').fill('0');
-  await frame.getByRole('button', { name: next }).click();
-  await frame.locator('#ipsc-has-loans-no').check();
-  await frame.getByRole('button', { name: next }).click();
-  await frame.locator('#ipsc-level-protection-workstation-0').check();
-  await frame.getByRole('button', { name: next }).click();
-  await frame.getByRole('button', { name: next }).click();
-  await frame.getByRole('button', { name: lang === 'zh' ? '查看测算结果' : 'See the estimate' }).click();
-  await frame.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
-}
-
 test('frame.js puts a titled frame where it stands, which grows at the results and shrinks back, never scrolling inside', TEST, async (t) => {
   const other = await site(t, frameJs());
   const page = await open(other);
@@ -111,7 +91,7 @@ test('frame.js puts a titled frame where it stands, which grows at the results a
   await frame.locator('.ipsc-error-summary').waitFor();
   const withErrors = await fitted(page);
   assert.ok(withErrors > first, `taller with the error summary: ${first} -> ${withErrors}`);
-  await toResults(frame);
+  await shortJourney(frame);
   assert.equal(await frame.getByTestId('total').innerText(), '10,000.00 元');
   const results = await fitted(page);
   assert.ok(results > withErrors, `taller at the results: ${withErrors} -> ${results}`);
@@ -140,7 +120,7 @@ test('two frames on one page each fit their own app, in their own language', TES
   assert.equal(await page.locator('iframe').nth(1).getAttribute('lang'), 'en');
   const english = page.frameLocator('iframe').nth(1);
   assert.equal(await english.locator('h1').innerText(), 'About the enterprise');
-  await toResults(english, 'en');
+  await shortJourney(english, { lang: 'en' });
   const [chinese, results] = [await fitted(page, 0), await fitted(page, 1)];
   assert.ok(results > chinese + 200, `the frame at its results is the taller: ${chinese} and ${results}`);
   await page.close();
@@ -176,7 +156,7 @@ test('the result goes to the site only when it named its origin, with the amount
     const other = await site(t, '', { named: (origin) => frameJs(named ? `data-host-origin="${origin}"` : '') });
     const page = await open(other);
     const frame = page.frameLocator('iframe');
-    await toResults(frame);
+    await shortJourney(frame);
     await fitted(page);
     if (!named) {
       // The resize messages came; a result never did.
@@ -230,7 +210,7 @@ test('the site\'s colour and text scale apply where they keep the app readable, 
   await shot(page, 'frame-colours');
   // The results in the site's red, in large text on top of the site's scale, in a 320 px
   // wide window (WCAG's reflow width): readable, and nothing scrolls sideways.
-  await toResults(red);
+  await shortJourney(red);
   await red.getByRole('button', { name: '大字模式' }).click();
   await page.setViewportSize({ width: 320, height: 800 });
   await fitted(page, 0);

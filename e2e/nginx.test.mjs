@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { start, nginx, nginxConf, outside, shot, TEST, HOOK } from './support.mjs';
+import { start, nginx, nginxConf, outside, shortJourney, shot, TEST, HOOK } from './support.mjs';
 import { csp, serve } from './server.mjs';
 
 const FOLDER = '/tools/ipsc/';
@@ -151,23 +151,8 @@ for (const where of ['at the root', `in ${FOLDER}`]) {
     await page.goto(base);
     const heading = page.locator('h1');
     assert.equal(await heading.innerText(), '企业基本情况');
-    await page.locator('#ipsc-registered-yes').check();
-    await page.locator('#ipsc-tech-sme-yes').check();
-    await page.locator('#ipsc-abnormal-no').check();
-    await page.locator('#ipsc-dishonest-no').check();
-    await page.getByRole('button', { name: '继续' }).click();
-    assert.equal(await heading.innerText(), '测算年度内获得的授权');
-    await page.locator('#ipsc-count-domestic-invention-patents').fill('1');
-    await page.locator('#ipsc-count-pct-invention-patents').fill('0');
-    await page.getByRole('button', { name: '继续' }).click();
-    await page.locator('#ipsc-has-loans-no').check();
-    await page.getByRole('button', { name: '继续' }).click();
-    await page.locator('#ipsc-level-protection-workstation-0').check();
-    await page.getByRole('button', { name: '继续' }).click();
-    await page.getByRole('button', { name: '继续' }).click();
-    assert.equal(await heading.innerText(), '检查您的答案');
-    await page.getByRole('button', { name: '查看测算结果' }).click();
-    await page.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+    await shortJourney(page);
+    assert.equal(await heading.innerText(), '测算结果');
     assert.equal(await page.getByTestId('total').innerText(), '10,000.00 元');
     const share = await page.locator('#ipsc-share').inputValue();
     assert.ok(share.startsWith(base + '#a='), `the share link opens this page: ${share}`);
