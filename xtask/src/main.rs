@@ -6,7 +6,8 @@
 //! - `build`: the release app in `dist/`.
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order; fails on the first failure.
-//! - `bench`: the engine's timings and the size report.
+//! - `bench [--soak N]`: every figure of how fast and how small, with its target and
+//!   command, as a table for docs/PERFORMANCE.md (xtask/src/bench.rs).
 //! - `mutants`: mutation testing of the engine's money, number, date and rules modules
 //!   (crates/ipsc-engine/MUTANTS.md); not part of `test`.
 //! - `size`: the size report of `dist/`.
@@ -15,6 +16,7 @@
 //!   loader files; writes the
 //!   report's texts beside the wasm; writes the gzip copies).
 
+mod bench;
 mod loader;
 mod mutants;
 mod precompress;
@@ -47,7 +49,7 @@ fn main() -> ExitCode {
         Some("build") => setup::for_build().and_then(|()| build()),
         Some("serve") => serve(args.get(1..).unwrap_or_default()),
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench(args.get(1..).unwrap_or_default()),
         Some("mutants") => mutants::run(),
         Some("size") => size::report(
             Path::new(args.get(1).map_or("dist", String::as_str)),
@@ -56,7 +58,7 @@ fn main() -> ExitCode {
         Some("floor") => check_floor(Path::new(args.get(1).map_or("dist", String::as_str))),
         Some("post-build") => post_build(),
         _ => Err(
-            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | size [DIR] | floor [DIR]"
+            "usage: cargo xtask setup | build | serve [--port N] | test | bench [--soak N] | mutants | size [DIR] | floor [DIR]"
                 .into(),
         ),
     };
@@ -378,22 +380,9 @@ fn check_packs() -> Result {
     Ok(())
 }
 
-fn bench() -> Result {
-    run(
-        "cargo",
-        &[
-            "bench",
-            "--locked",
-            "-p",
-            "ipsc-engine",
-            "--features",
-            "toml",
-        ],
-        &[],
-    )?;
-    setup::for_build()?;
-    build()?;
-    size::report(Path::new("dist"), BUDGET_GZIP)
+/// Every figure of issue 14, with its target and command: see xtask/src/bench.rs.
+fn bench(args: &[String]) -> Result {
+    bench::run_all(args)
 }
 
 /// Trunk's post-build hook, on the staging directory: see each step.
