@@ -167,9 +167,10 @@ try {
   // Growth after the first `EVERY` sessions: a least-squares slope over the samples from
   // there on, per session.
   const later = samples.filter((s) => s.sessions >= Math.min(EVERY, SESSIONS));
-  const slope = (key) => {
-    const xs = later.map((s) => s.sessions);
-    const ys = later.map((s) => s[key]);
+  const late = samples.filter((s) => s.sessions >= SESSIONS / 2);
+  const slope = (key, over = later) => {
+    const xs = over.map((s) => s.sessions);
+    const ys = over.map((s) => s[key]);
     const n = xs.length;
     if (n < 2 || ys.some((y) => y === null)) return null;
     const mx = xs.reduce((a, b) => a + b, 0) / n;
@@ -188,7 +189,8 @@ try {
     seconds: Math.round((Date.now() - began) / 1000),
     samples,
     from: first.sessions,
-    growth: Object.fromEntries(['heap', 'nodes', 'listeners', 'wasm'].map((k) => [k, { perSession: slope(k), change: last[k] - first[k] }])),
+    // And over the second half alone, which says whether growth is slowing to nothing.
+    growth: Object.fromEntries(['heap', 'nodes', 'listeners', 'wasm'].map((k) => [k, { perSession: slope(k), secondHalfPerSession: slope(k, late), change: last[k] - first[k] }])),
   });
 } finally {
   await app.close();

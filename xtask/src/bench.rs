@@ -397,13 +397,17 @@ fn keystrokes(table: &mut Table) -> Result {
         table.add(
             format!("keystroke → new running estimate in the DOM, 4× CPU throttle: {what}"),
             format!(
-                "p50 {} / p95 {} / max {} ms over {} keys (baseline page p50 {} / p95 {} ms){missed}",
+                "p50 {} / p95 {} / max {} ms over {} keys (baseline page p50 {} / p95 {} ms); from the keydown's handling: p50 {} / p95 {} ms (baseline {} / {} ms){missed}",
                 show(num(&v, &format!("{key}/p50")), 1),
                 show(p95, 1),
                 show(num(&v, &format!("{key}/max")), 1),
                 show(num(&v, &format!("{key}/n")), 0),
                 show(num(&v, &format!("baseline/{base}/p50")), 1),
                 show(num(&v, &format!("baseline/{base}/p95")), 1),
+                show(num(&v, &format!("{key}/handled/p50")), 1),
+                show(num(&v, &format!("{key}/handled/p95")), 1),
+                show(num(&v, &format!("baseline/{base}/handled/p50")), 1),
+                show(num(&v, &format!("baseline/{base}/handled/p95")), 1),
             ),
             "p95 < 16 ms",
             Some(p95.is_some_and(|p| p < 16.0)),
@@ -486,10 +490,10 @@ fn kiosk_soak(table: &mut Table, sessions: u32) -> Result {
         .unwrap_or_default();
     let seconds = show(num(&v, "seconds"), 0);
     for (key, what, scale, unit, decimals) in [
-        ("heap", "JS heap used after GC", 1024.0, "KB", 1),
+        ("heap", "JS heap used after GC", 1024.0, " KB", 1),
         ("nodes", "DOM nodes", 1.0, "", 0),
         ("listeners", "JS event listeners", 1.0, "", 0),
-        ("wasm", "wasm memory", 1024.0 * 1024.0, "MB", 2),
+        ("wasm", "wasm memory", 1024.0 * 1024.0, " MB", 2),
     ] {
         let per = num(&v, &format!("growth/{key}/perSession"));
         let change = num(&v, &format!("growth/{key}/change"));
@@ -499,7 +503,14 @@ fn kiosk_soak(table: &mut Table, sessions: u32) -> Result {
         };
         let val = |n: f64| show(at(n, key).map(|x| x / scale), decimals);
         let per_text = match key {
-            "heap" => format!("{} KB a session", show(per.map(|p| p / 1024.0), 3)),
+            "heap" => format!(
+                "{} KB a session ({} KB a session over the second half)",
+                show(per.map(|p| p / 1024.0), 3),
+                show(
+                    num(&v, "growth/heap/secondHalfPerSession").map(|p| p / 1024.0),
+                    3
+                )
+            ),
             _ => format!(
                 "{} {unit} in all",
                 show(change.map(|c| c / scale), decimals)
@@ -508,7 +519,7 @@ fn kiosk_soak(table: &mut Table, sessions: u32) -> Result {
         table.add(
             format!("kiosk soak, {sessions} sessions in one page: {what}"),
             format!(
-                "{} at start, {} after 1, {} after {from:.0}, {} after {last:.0} {unit}; after {from:.0}: {per_text} ({seconds} s)",
+                "{} at start, {} after 1, {} after {from:.0}, {} after {last:.0}{unit}; after {from:.0}: {per_text} ({seconds} s)",
                 val(0.0),
                 val(1.0),
                 val(from),
