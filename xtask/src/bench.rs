@@ -511,10 +511,7 @@ fn kiosk_soak(table: &mut Table, sessions: u32) -> Result {
                     3
                 )
             ),
-            _ => format!(
-                "{} {unit} in all",
-                show(change.map(|c| c / scale), decimals)
-            ),
+            _ => format!("{}{unit} in all", show(change.map(|c| c / scale), decimals)),
         };
         table.add(
             format!("kiosk soak, {sessions} sessions in one page: {what}"),
