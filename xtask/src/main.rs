@@ -2,11 +2,12 @@
 //! can start). Each set-up step checks what is there and installs only what is missing.
 //!
 //! - `setup`: the wasm target, the standard library's source, trunk, wasm-bindgen-cli, npm
-//!   packages, Chromium, nginx and zbar-tools.
+//!   packages, Chromium, nginx, zbar-tools and iproute2.
 //! - `build`: the release app in `dist/`.
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order; fails on the first failure.
-//! - `bench`: the engine's timings and the size report.
+//! - `bench [--soak N]`: every figure of how fast and how small, with its target and
+//!   command, as a table for docs/PERFORMANCE.md (xtask/src/bench.rs).
 //! - `mutants`: mutation testing of the engine's money, number, date and rules modules
 //!   (crates/ipsc-engine/MUTANTS.md); not part of `test`.
 //! - `kiosk [--test]`: build the app, then the offline kiosk's program that carries it
@@ -18,6 +19,7 @@
 //!   loader files; writes the
 //!   report's texts beside the wasm; writes the gzip copies).
 
+mod bench;
 mod kiosk;
 mod loader;
 mod mutants;
@@ -51,7 +53,7 @@ fn main() -> ExitCode {
         Some("build") => setup::for_build().and_then(|()| build()),
         Some("serve") => serve(args.get(1..).unwrap_or_default()),
         Some("test") => test(),
-        Some("bench") => bench(),
+        Some("bench") => bench(args.get(1..).unwrap_or_default()),
         Some("mutants") => mutants::run(),
         Some("kiosk") => kiosk::run(args.get(1..).unwrap_or_default()),
         Some("size") => size::report(
@@ -61,7 +63,7 @@ fn main() -> ExitCode {
         Some("floor") => check_floor(Path::new(args.get(1).map_or("dist", String::as_str))),
         Some("post-build") => post_build(),
         _ => Err(
-            "usage: cargo xtask setup | build | serve [--port N] | test | bench | mutants | kiosk [--test] | size [DIR] | floor [DIR]"
+            "usage: cargo xtask setup | build | serve [--port N] | test | bench [--soak N] | mutants | kiosk [--test] | size [DIR] | floor [DIR]"
                 .into(),
         ),
     };
@@ -415,22 +417,9 @@ fn check_packs() -> Result {
     Ok(())
 }
 
-fn bench() -> Result {
-    run(
-        "cargo",
-        &[
-            "bench",
-            "--locked",
-            "-p",
-            "ipsc-engine",
-            "--features",
-            "toml",
-        ],
-        &[],
-    )?;
-    setup::for_build()?;
-    build()?;
-    size::report(Path::new("dist"), BUDGET_GZIP)
+/// Every figure of issue 14, with its target and command: see xtask/src/bench.rs.
+fn bench(args: &[String]) -> Result {
+    bench::run_all(args)
 }
 
 /// Trunk's post-build hook, on the staging directory: see each step.

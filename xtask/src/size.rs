@@ -49,7 +49,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
     Ok(())
 }
 
-fn kb(bytes: usize) -> String {
+pub fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
@@ -69,8 +69,26 @@ fn loads(name: &str) -> (bool, bool) {
     }
 }
 
+/// Raw, gzip and brotli bytes.
+pub type Sizes = [usize; 3];
+
+/// What the report adds up: the two first loads, and the files loaded later, each apart.
+pub struct Totals {
+    /// The app's own page: HTML, loaders, JS, CSS, wasm.
+    pub page: Sizes,
+    /// A host page's one-line embed: embed.js, JS, CSS, wasm.
+    pub embedded: Sizes,
+    /// The files that are in neither first load, by name, with what loads them.
+    pub later: Vec<(String, Sizes, &'static str)>,
+}
+
 /// Prints the report; fails if either first load's gzip total is over `budget` bytes.
 pub fn report(dist: &Path, budget: u64) -> Result {
+    within(&totals(dist)?, budget)
+}
+
+/// Prints each file of `dist` and returns the totals.
+pub fn totals(dist: &Path) -> Result<Totals> {
     let mut paths = Vec::new();
     files(dist, &mut paths)?;
     paths.sort();
@@ -79,8 +97,11 @@ pub fn report(dist: &Path, budget: u64) -> Result {
         "{:<44} {:>11} {:>11} {:>11}",
         "file", "raw", "gzip", "brotli"
     );
-    // [raw, gzip, brotli] of the page's first load and of the embedded one.
-    let (mut page, mut embedded) = ([0; 3], [0; 3]);
+    let mut totals = Totals {
+        page: [0; 3],
+        embedded: [0; 3],
+        later: Vec::new(),
+    };
     for path in &paths {
         let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
         let sizes = [bytes.len(), gzip(&bytes)?, brotli(&bytes)?];
@@ -107,7 +128,13 @@ pub fn report(dist: &Path, budget: u64) -> Result {
             kb(sizes[1]),
             kb(sizes[2])
         );
-        for (total, counts) in [(&mut page, in_page), (&mut embedded, in_embed)] {
+        if !in_page && !in_embed {
+            totals.later.push((name.clone(), sizes, note.trim()));
+        }
+        for (total, counts) in [
+            (&mut totals.page, in_page),
+            (&mut totals.embedded, in_embed),
+        ] {
             if counts {
                 for (t, size) in total.iter_mut().zip(sizes) {
                     *t += size;
@@ -115,11 +142,16 @@ pub fn report(dist: &Path, budget: u64) -> Result {
             }
         }
     }
+    Ok(totals)
+}
+
+/// Prints the two first loads; fails if either's gzip total is over `budget` bytes.
+pub fn within(totals: &Totals, budget: u64) -> Result {
     let budget_kb = budget / 1024;
     let mut over = Vec::new();
     for (what, [raw, gz, br]) in [
-        ("first load, the page", page),
-        ("first load, embed.js", embedded),
+        ("first load, the page", totals.page),
+        ("first load, embed.js", totals.embedded),
     ] {
         println!("{what:<44} {:>11} {:>11} {:>11}", kb(raw), kb(gz), kb(br));
         if u64::try_from(gz).unwrap_or(u64::MAX) > budget {

@@ -1,0 +1,90 @@
+// Shared by the benchmarks (run by `./x bench`, xtask/src/bench.rs): each script prints
+// its progress on stderr and ONE line of JSON, its figures, on stdout, which the xtask
+// reads into its table. Servers and browsers come from e2e/support.mjs (Debian's nginx
+// with deploy/'s configuration, Debian's Chromium in a fresh profile).
+import { fileURLToPath } from 'node:url';
+import { start } from '../e2e/support.mjs';
+
+export { start, nginx } from '../e2e/support.mjs';
+
+/// A page served beside the app by the same nginx configuration, doing the least a page
+/// can do for the same gestures: the baseline each timing is compared with in the same
+/// run, since the machine is shared and its speed changes from minute to minute.
+export const BASELINE = fileURLToPath(new URL('./baseline/', import.meta.url));
+
+export const log = (...words) => console.error('bench:', ...words);
+
+/// Prints the figures for the xtask: the last line of stdout, JSON.
+export function report(figures) {
+  process.stdout.write(JSON.stringify(figures) + '\n');
+}
+
+/// The value at quantile `q` (0..1) of `values`, by the nearest rank.
+export function quantile(values, q) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const median = (values) => quantile(values, 0.5);
+
+/// p50, p95 and max of `values`, rounded to 0.1, and how many there were.
+export function spread(values) {
+  const r = (x) => (x === null ? null : Math.round(x * 10) / 10);
+  return { n: values.length, p50: r(quantile(values, 0.5)), p95: r(quantile(values, 0.95)), max: r(quantile(values, 1)) };
+}
+
+/// Slows the page's CPU `rate` times, as the DevTools protocol does for Lighthouse.
+export async function throttle(context, page, rate) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  return cdp;
+}
+
+/// A server for `dist` and another for the baseline page, and one browser.
+export async function servers(dist = 'dist') {
+  const app = await start(dist);
+  const baseline = await start(BASELINE);
+  return {
+    app,
+    baseline,
+    async close() {
+      await app.close();
+      await baseline.close();
+    },
+  };
+}
+
+/// Reads `--name value` from the command line.
+export function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
+}
+
+// The journey's answers, as e2e/journey.test.mjs gives them: the first step's, so that
+// the enterprise qualifies and every later answer moves the running estimate.
+export async function answerEnterprise(page) {
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-region').selectOption('zengdu');
+  await page.locator('#ipsc-industry').selectOption('special-vehicles');
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await page.locator('#ipsc-year').fill('2025');
+}
+
+export const next = (page, name = /^(继续|Continue)$/) => page.getByRole('button', { name }).click();
+
+/// Waits for the step whose heading is `title` (a RegExp or string).
+export async function atStep(page, title) {
+  await page.locator('h1', { hasText: title }).waitFor();
+}
+
+/// Fills loan `i`'s fields (the loan must be on the page).
+export async function fillLoan(page, i, principal = '500万') {
+  await page.locator(`#ipsc-loan-${i}-principal`).fill(principal);
+  await page.locator(`#ipsc-loan-${i}-start`).fill('2025-01-01');
+  await page.locator(`#ipsc-loan-${i}-term`).fill('12');
+  await page.locator(`#ipsc-loan-${i}-rate`).fill('3.5');
+}

@@ -1,0 +1,105 @@
+// Keystroke → new running estimate in the DOM, under 4× CPU throttling (Emulation.
+// setCPUThrottlingRate): in a count field (step 2), in a money field (step 3, one loan),
+// and in the same money field with 20 loans entered. Measured inside the page: the
+// keydown's own timestamp (when the browser made the event, so time spent waiting for the
+// main thread counts) to the MutationObserver callback that sees the running total's text
+// change, both on performance.now()'s clock. Playwright only presses the keys and waits
+// for each change before the next (a typist's pace, `--pause` ms apart), so its round
+// trips are not in the figures. Each figure is also given from the moment the keydown
+// reaches the page's first listener (`handled`), which leaves out the wait for the main
+// thread. The baseline page (bench/baseline/) takes the same keys
+// in the same run, under the same throttling.
+//
+//   node bench/keystroke.mjs [--keys 200] [--pause 50]
+import { servers, throttle, report, log, option, spread, answerEnterprise, next, fillLoan } from './common.mjs';
+
+const KEYS = Number(option('keys', 200));
+const PAUSE = Number(option('pause', 50));
+const RATE = 4;
+
+// Each cycle leaves the field empty again, and each key changes the running total.
+const COUNT_KEYS = ['1', '2', '3', 'Backspace', 'Backspace', 'Backspace'];
+const MONEY_KEYS = ['5', '0', '0', '0', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
+
+// In the page: from each keydown to the next change of the running total's text.
+function probe() {
+  const read = () => document.querySelector('[data-testid=running-total]')?.textContent;
+  const state = { pending: null, handled: null, samples: [], fromHandler: [], last: read() };
+  window.__ipscBench = state;
+  document.addEventListener('keydown', (event) => { state.pending = event.timeStamp; state.handled = performance.now(); }, true);
+  new MutationObserver(() => {
+    const now = performance.now();
+    const text = read();
+    if (text === state.last) return;
+    state.last = text;
+    if (state.pending !== null) {
+      state.samples.push(now - state.pending);
+      state.fromHandler.push(now - state.handled);
+      state.pending = null;
+    }
+  }).observe(document.body, { childList: true, characterData: true, subtree: true });
+}
+
+// Whole cycles of `keys`, at least `KEYS` presses, into the field `selector`.
+async function measure(context, page, selector, keys) {
+  const presses = Math.ceil(KEYS / keys.length) * keys.length;
+  await page.locator(selector).click();
+  await page.evaluate(() => { window.__ipscBench.samples = []; window.__ipscBench.fromHandler = []; window.__ipscBench.pending = null; });
+  const cdp = await throttle(context, page, RATE);
+  let missed = 0;
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press(keys[i % keys.length]);
+    try {
+      await page.waitForFunction((n) => window.__ipscBench.samples.length >= n, i + 1 - missed, { timeout: 5000 });
+    } catch {
+      missed += 1;
+      await page.evaluate(() => { window.__ipscBench.pending = null; });
+    }
+    await page.waitForTimeout(PAUSE);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  const { samples, fromHandler } = await page.evaluate(() => window.__ipscBench);
+  // Also from the moment the page's first keydown listener runs: without the time the
+  // event waited for the main thread (which the throttling's pauses lengthen).
+  return { ...spread(samples), missed, handled: spread(fromHandler) };
+}
+
+const run = await servers();
+try {
+  const { app, baseline } = run;
+  log('keystrokes: the baseline page');
+  const plain = await baseline.context.newPage();
+  await plain.goto(baseline.base);
+  await plain.evaluate(probe);
+  const base = {
+    count: await measure(baseline.context, plain, '#ipsc-count-domestic-invention-patents', COUNT_KEYS),
+    money: await measure(baseline.context, plain, '#ipsc-loan-0-principal', MONEY_KEYS),
+  };
+  await plain.close();
+
+  const page = await app.page('/');
+  await page.evaluate(probe);
+  await answerEnterprise(page);
+  await next(page);
+  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+  log('keystrokes: a count field (step 2)');
+  const count = await measure(app.context, page, '#ipsc-count-domestic-invention-patents', COUNT_KEYS);
+  await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
+  await next(page);
+  await page.locator('#ipsc-has-loans-yes').check();
+  await fillLoan(page, 0, '');
+  log('keystrokes: a money field (step 3, one loan)');
+  const money = await measure(app.context, page, '#ipsc-loan-0-principal', MONEY_KEYS);
+  const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
+  for (let i = 1; i < 20; i++) {
+    await add.click();
+    await fillLoan(page, i, '1000');
+  }
+  const loans = await page.locator('[id^=ipsc-loan-][id$=-principal]').count();
+  log(`keystrokes: the money field with ${loans} loans`);
+  const loans20 = await measure(app.context, page, '#ipsc-loan-0-principal', MONEY_KEYS);
+  report({ rate: RATE, pause: PAUSE, count, money, loans20: { ...loans20, loans }, baseline: base });
+} finally {
+  await run.close();
+}
