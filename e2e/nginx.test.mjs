@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { start, nginx, nginxConf, outside, shortJourney, shot, TEST, HOOK } from './support.mjs';
+import { start, nginx, nginxConf, otherSite, outside, shortJourney, shot, TEST, HOOK } from './support.mjs';
 import { csp, serve } from './server.mjs';
 
 const FOLDER = '/tools/ipsc/';
@@ -169,3 +169,34 @@ for (const where of ['at the root', `in ${FOLDER}`]) {
     assert.deepEqual(app.problems.slice(from.problems), [], 'console errors or policy violations');
   });
 }
+
+// A site that takes the app from the folder, both ways in by script: frame.js and
+// embed.js find the app's files beside themselves, wherever that is.
+test(`in ${FOLDER}, frame.js and embed.js on another site find the app's files beside themselves`, TEST, async (t) => {
+  const base = folder.origin + FOLDER;
+  const other = await otherSite(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
+<body><main><h1>政策解读</h1><script src="${base}frame.js" async></script></main></body></html>`,
+  `default-src 'none'; script-src ${folder.origin}; frame-src ${folder.origin}`);
+  t.after(() => other.close());
+  const from = { requests: app.requests.length, problems: app.problems.length };
+  const page = await app.context.newPage();
+  await page.goto(other.origin + '/framed');
+  const frame = page.frameLocator('iframe');
+  await frame.locator('h1').waitFor();
+  assert.equal(await frame.locator('h1').innerText(), '企业基本情况');
+  assert.ok((await page.locator('iframe').getAttribute('src')).startsWith(`${base}?mode=embedded`));
+  await page.close();
+  const embedded = await otherSite(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
+<body><main><h1>政策解读</h1><script type="module" src="${base}embed.js"></script></main></body></html>`,
+  `default-src 'none'; script-src ${folder.origin} 'wasm-unsafe-eval'; style-src ${folder.origin}; connect-src ${folder.origin}`);
+  t.after(() => embedded.close());
+  const second = await app.context.newPage();
+  await second.goto(embedded.origin + '/embedded');
+  await second.locator('.ipsc h1').waitFor();
+  assert.equal(await second.locator('.ipsc h1').innerText(), '企业基本情况');
+  await second.close();
+  const requests = app.requests.slice(from.requests);
+  assert.ok(requests.some((url) => url.startsWith(base) && url.endsWith('.wasm')), 'the wasm came from the folder');
+  assert.deepEqual(outside(requests, [folder.origin, other.origin, embedded.origin]), []);
+  assert.deepEqual(app.problems.slice(from.problems), [], 'console errors or CSP violations');
+});
