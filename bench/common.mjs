@@ -62,17 +62,9 @@ export function option(name, fallback) {
   return at >= 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
 }
 
-// The journey's answers, as e2e/journey.test.mjs gives them: the first step's, so that
-// the enterprise qualifies and every later answer moves the running estimate.
-export async function answerEnterprise(page) {
-  await page.locator('#ipsc-registered-yes').check();
-  await page.locator('#ipsc-region').selectOption('zengdu');
-  await page.locator('#ipsc-industry').selectOption('special-vehicles');
-  await page.locator('#ipsc-tech-sme-yes').check();
-  await page.locator('#ipsc-abnormal-no').check();
-  await page.locator('#ipsc-dishonest-no').check();
-  await page.locator('#ipsc-year').fill('2025');
-}
+// The journey's first step as e2e/journey.test.mjs answers it, so that the enterprise
+// qualifies and every later answer moves the running estimate.
+export { answerFirstStep as answerEnterprise } from '../e2e/support.mjs';
 
 export const next = (page, name = /^(继续|Continue)$/) => page.getByRole('button', { name }).click();
 

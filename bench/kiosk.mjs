@@ -9,19 +9,11 @@
 //   node bench/kiosk.mjs [--rounds 30] [--binary target/release/ipsc-kiosk]
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../e2e/support.mjs';
 import { nginx, report, log, option, median } from './common.mjs';
 
 const BINARY = option('binary', 'target/release/ipsc-kiosk');
 const ROUNDS = Number(option('rounds', 30));
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
-  const { port } = probe.address();
-  await new Promise((ok) => probe.close(ok));
-  return port;
-}
 
 // The URLs a browser fetches for the page at `url`, the page first.
 async function firstLoad(url) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { start, shot, present, tabTo, outside, TEST, HOOK } from './support.mjs';
+import { start, answerFirstStep, shot, present, tabTo, outside, TEST, HOOK } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist'); }, HOOK);
@@ -44,13 +44,7 @@ const heading = (page) => page.locator('h1').innerText();
 
 async function completeJourney(page, { lang }) {
   const zh = lang === 'zh';
-  await page.locator('#ipsc-registered-yes').check();
-  await page.locator('#ipsc-region').selectOption('zengdu');
-  await page.locator('#ipsc-industry').selectOption('special-vehicles');
-  await page.locator('#ipsc-tech-sme-yes').check();
-  await page.locator('#ipsc-abnormal-no').check();
-  await page.locator('#ipsc-dishonest-no').check();
-  await page.locator('#ipsc-year').fill('2025');
+  await answerFirstStep(page);
   await noAxeViolations(page, `step 1 (${lang})`);
   await shot(page, `journey-${lang}-1-enterprise`);
   await next(page);

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { csp } from './server.mjs';
-import { start, shot, outside, ARTIFACTS, TEST, HOOK } from './support.mjs';
+import { start, answerFirstStep, shot, outside, ARTIFACTS, TEST, HOOK } from './support.mjs';
 import { startKiosk } from './kiosk.mjs';
 
 // With a `&`, which the program must write into the page as `&amp;`.
@@ -78,13 +78,7 @@ test('the plain address opens in kiosk mode and the whole journey reaches the cl
   assert.equal(new URL(page.url()).search, '', 'nothing in the address says kiosk');
 
   const next = (name = /^(继续|Continue)$/) => page.getByRole('button', { name }).click();
-  await page.locator('#ipsc-registered-yes').check();
-  await page.locator('#ipsc-region').selectOption('zengdu');
-  await page.locator('#ipsc-industry').selectOption('special-vehicles');
-  await page.locator('#ipsc-tech-sme-yes').check();
-  await page.locator('#ipsc-abnormal-no').check();
-  await page.locator('#ipsc-dishonest-no').check();
-  await page.locator('#ipsc-year').fill('2025');
+  await answerFirstStep(page);
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'a kiosk keeps nothing in the browser');
   await next();
   await page.locator('#ipsc-count-domestic-invention-patents').fill('3');

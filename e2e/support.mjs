@@ -24,7 +24,7 @@ export const HOOK = { timeout: 60_000 };
 const DEPLOY = fileURLToPath(new URL('../deploy/', import.meta.url));
 
 // A port no one listens on now.
-async function freePort() {
+export async function freePort() {
   const probe = createServer();
   await new Promise((ok) => probe.listen(0, '127.0.0.1', ok));
   const { port } = probe.address();
@@ -226,4 +226,16 @@ export async function shortJourney(target, { lang = 'zh', patents = 1 } = {}) {
   await target.getByRole('button', { name: next }).click();
   await target.getByRole('button', { name: lang === 'zh' ? '查看测算结果' : 'See the estimate' }).click();
   await target.locator('[data-texts="ready"]').waitFor({ state: 'attached' });
+}
+
+// The journey's first step, every question answered (Zengdu, a special-vehicle maker, a
+// tech SME in good standing, the year 2025), so that every later answer counts.
+export async function answerFirstStep(page) {
+  await page.locator('#ipsc-registered-yes').check();
+  await page.locator('#ipsc-region').selectOption('zengdu');
+  await page.locator('#ipsc-industry').selectOption('special-vehicles');
+  await page.locator('#ipsc-tech-sme-yes').check();
+  await page.locator('#ipsc-abnormal-no').check();
+  await page.locator('#ipsc-dishonest-no').check();
+  await page.locator('#ipsc-year').fill('2025');
 }
