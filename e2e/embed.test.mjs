@@ -2,38 +2,22 @@
 // frame. The other site is another origin with its own strict content security policy
 // that allows only what the instructions say; the app must work, keep nothing in the
 // browser, and leave the other page's URL alone.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { start, otherSite, shortJourney, shot, outside, TEST, HOOK } from './support.mjs';
+import { onOtherSites, otherSite, shortJourney, shot, outside, TEST } from './support.mjs';
 
-let app;
-before(async () => { app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); }, HOOK);
-after(async () => { await app.close(); }, HOOK);
-
-// Each test, on its own, asks nothing of any origin but the app's and the other site's,
-// and logs no error. `origins` holds the other sites the test opened.
-let mark = { requests: 0, problems: 0 };
-let origins = [];
-beforeEach(() => {
-  mark = { requests: app.requests.length, problems: app.problems.length };
-  origins = [];
-});
-afterEach(() => {
-  const requests = app.requests.slice(mark.requests);
-  assert.ok(requests.length > 0, 'the test\'s requests were seen');
-  assert.deepEqual(outside(requests, [app.origin, ...origins]), [], 'requests outside the app\'s and the page\'s origins');
-  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
-});
+const sites = onOtherSites();
+const { origins } = sites;
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function site(body, extra = '') {
   const policy = [
     "default-src 'none'",
-    `script-src 'self' ${app.origin} 'wasm-unsafe-eval'`,
-    `style-src 'self' ${app.origin}`,
-    `connect-src 'self' ${app.origin}`,
+    `script-src 'self' ${sites.app.origin} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${sites.app.origin}`,
+    `connect-src 'self' ${sites.app.origin}`,
     extra,
   ].filter(Boolean).join('; ');
   const other = await otherSite(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
@@ -42,14 +26,14 @@ async function site(body, extra = '') {
   return other;
 }
 
-const embedJs = () => `<script type="module" src="${app.origin}/embed.js"></script>`;
+const embedJs = () => `<script type="module" src="${sites.app.origin}/embed.js"></script>`;
 
 // Another site's article with the one line of script, open in a new page, the app's first
 // heading shown; the site closes when the test ends.
 async function embeddedByScript(t) {
   const other = await site(embedJs());
   t.after(() => other.close());
-  const page = await app.context.newPage();
+  const page = await sites.app.context.newPage();
   await page.goto(other.origin + '/article');
   const heading = page.locator('.ipsc h1');
   await heading.waitFor();
@@ -85,7 +69,7 @@ test('one line of script shows the app in another site\'s page, which keeps its 
   assert.equal(new URL(page.url()).hash, '', 'the other page\'s URL is left alone');
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing is kept in the browser');
   const share = await page.locator('#ipsc-share').inputValue();
-  assert.ok(share.startsWith(app.origin + '/#a='), `a share link opens the app's own page: ${share}`);
+  assert.ok(share.startsWith(sites.app.origin + '/#a='), `a share link opens the app's own page: ${share}`);
   const results = await new AxeBuilder({ page }).include('#ipsc-root').withTags(WCAG).analyze();
   assert.deepEqual(results.violations.map((v) => v.id), []);
   await shot(page, 'embed-script-results');
@@ -94,9 +78,9 @@ test('one line of script shows the app in another site\'s page, which keeps its 
 
 test('a frame shows the app in another site\'s page', TEST, async (t) => {
   // The snippet docs/WEBMASTER.md gives for a site that allows no script, as it is.
-  const other = await site(`<iframe src="${app.origin}/?mode=embedded" title="知识产权奖补自测" width="100%" height="1400"></iframe>`, `frame-src ${app.origin}`);
+  const other = await site(`<iframe src="${sites.app.origin}/?mode=embedded" title="知识产权奖补自测" width="100%" height="1400"></iframe>`, `frame-src ${sites.app.origin}`);
   t.after(() => other.close());
-  const page = await app.context.newPage();
+  const page = await sites.app.context.newPage();
   await page.goto(other.origin + '/article');
   const frame = page.frameLocator('iframe');
   await frame.locator('h1').waitFor();
@@ -113,17 +97,17 @@ test('embedded, the app asks nothing of any origin but its own and the page\'s, 
   await shortJourney(page);
   assert.equal(await page.getByTestId('total').innerText(), '10,000.00 元');
   await page.close();
-  const mine = app.requests.slice(mark.requests);
+  const mine = sites.app.requests.slice(sites.mark.requests);
   for (const [what, origin, pattern] of [
     ['the other site\'s page', other.origin, /^\/article$/],
-    ['embed.js', app.origin, /^\/embed\.js$/],
-    ['the wasm', app.origin, /^\/[^/]+\.wasm$/],
-    ['the report texts', app.origin, /^\/ipsc-texts-[^/]+\.bin$/],
+    ['embed.js', sites.app.origin, /^\/embed\.js$/],
+    ['the wasm', sites.app.origin, /^\/[^/]+\.wasm$/],
+    ['the report texts', sites.app.origin, /^\/ipsc-texts-[^/]+\.bin$/],
   ]) {
     assert.ok(mine.some((url) => url.startsWith(origin + '/') && pattern.test(new URL(url).pathname)), `${what} was requested: ${mine.join(' ')}`);
   }
-  assert.deepEqual(outside(mine, [app.origin, other.origin]), []);
+  assert.deepEqual(outside(mine, [sites.app.origin, other.origin]), []);
   // And everything the file's tests asked for so far.
-  assert.deepEqual(app.requests.filter((url) => !url.startsWith('http://127.0.0.1:') && !url.startsWith('data:')), []);
-  assert.deepEqual(app.problems, [], 'console errors or CSP violations');
+  assert.deepEqual(sites.app.requests.filter((url) => !url.startsWith('http://127.0.0.1:') && !url.startsWith('data:')), []);
+  assert.deepEqual(sites.app.problems, [], 'console errors or CSP violations');
 });

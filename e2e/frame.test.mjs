@@ -2,26 +2,13 @@
 // no scrollbar inside, believes only its own frame, takes the site's colour and text scale
 // only where they keep the app readable, and tells the site the result only when the site
 // named its own origin. The site is another origin under its own strict policy.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { start, otherSite, shortJourney, shot, outside, TEST, HOOK } from './support.mjs';
+import { onOtherSites, otherSite, shortJourney, shot, outside, TEST } from './support.mjs';
 
-let app;
-before(async () => { app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); }, HOOK);
-after(async () => { await app.close(); }, HOOK);
-
-let mark = { requests: 0, problems: 0 };
-let origins = [];
-beforeEach(() => {
-  mark = { requests: app.requests.length, problems: app.problems.length };
-  origins = [];
-});
-afterEach(() => {
-  const requests = app.requests.slice(mark.requests);
-  assert.deepEqual(outside(requests, [app.origin, ...origins]), [], 'requests outside the app\'s and the sites\' origins');
-  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
-});
+const sites = onOtherSites();
+const { origins } = sites;
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -29,7 +16,7 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 // docs/WEBMASTER.md says, and nothing else (but the other `frames` a test puts there).
 // `named(origin)`, if given, makes the body from the site's own origin.
 async function site(t, body, { frames = [], named = null } = {}) {
-  const policy = ["default-src 'none'", `script-src ${app.origin}`, `frame-src ${[app.origin, ...frames].join(' ')}`].join('; ');
+  const policy = ["default-src 'none'", `script-src ${sites.app.origin}`, `frame-src ${[sites.app.origin, ...frames].join(' ')}`].join('; ');
   const page = (inside) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
 <body><main><h1>政策解读</h1><p>文章正文。</p>${inside}<p>文章结束。</p></main></body></html>`;
   const other = await otherSite(named ? (origin) => page(named(origin)) : page(body), policy);
@@ -38,12 +25,12 @@ async function site(t, body, { frames = [], named = null } = {}) {
   return other;
 }
 
-const frameJs = (attributes = '') => `<script src="${app.base}frame.js" async ${attributes}></script>`;
+const frameJs = (attributes = '') => `<script src="${sites.app.base}frame.js" async ${attributes}></script>`;
 
 // Opens the site, records every message its window receives (Playwright's script is not
 // the site's, so the site's policy does not stop it), and waits for the frames' apps.
 async function open(other, frames = 1) {
-  const page = await app.context.newPage();
+  const page = await sites.app.context.newPage();
   await page.addInitScript(() => {
     window.received = [];
     window.addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
@@ -171,7 +158,7 @@ test('the result goes to the site only when it named its origin, with the amount
     const messages = await page.evaluate(() => window.received.filter((m) => m.data?.kind === 'result'));
     assert.equal(messages.length, 1, 'one result for one results page');
     const [message] = messages;
-    assert.equal(message.origin, app.origin);
+    assert.equal(message.origin, sites.app.origin);
     assert.deepEqual(Object.keys(message.data).sort(), ['kind', 'lines', 'source', 'total', 'v'], 'nothing but the amounts');
     assert.equal(message.data.source, 'ipsc');
     assert.equal(message.data.v, 1);
@@ -191,7 +178,7 @@ test('the result goes to the site only when it named its origin, with the amount
 test('the site\'s colour and text scale apply where they keep the app readable, and axe stays clean', TEST, async (t) => {
   const other = await site(t, frameJs('data-colour="#b5121b" data-scale="1.25"') + frameJs('data-colour="#ffdd00"'));
   const warnings = [];
-  const page = await app.context.newPage();
+  const page = await sites.app.context.newPage();
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(other.origin + '/article');
   await assertFrames(page, 2);

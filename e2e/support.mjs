@@ -5,6 +5,7 @@
 // LOAD ms), and each test after TEST ms, so a missing element fails the test instead of
 // hanging the suite.
 import assert from 'node:assert/strict';
+import { before, after, beforeEach, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
@@ -238,4 +239,26 @@ export async function answerFirstStep(page) {
   await page.locator('#ipsc-abnormal-no').check();
   await page.locator('#ipsc-dishonest-no').check();
   await page.locator('#ipsc-year').fill('2025');
+}
+
+// For a file whose tests put the app on other sites: starts the app (nginx, letting any
+// loopback site frame it) and the browser before its first test; after each test, fails
+// it on a request to anything but the app and the sites it opened (each test pushes
+// their origins onto `sites.origins`) or on a console error. Returns `sites`, whose `app`
+// is the started app and `mark` where the current test's requests and errors begin.
+export function onOtherSites() {
+  const sites = { app: null, origins: [], mark: { requests: 0, problems: 0 } };
+  before(async () => { sites.app = await start('dist', { frameAncestors: "'self' http://127.0.0.1:*" }); }, HOOK);
+  after(async () => { await sites.app?.close(); }, HOOK);
+  beforeEach(() => {
+    sites.mark = { requests: sites.app.requests.length, problems: sites.app.problems.length };
+    sites.origins.length = 0;
+  });
+  afterEach(() => {
+    const requests = sites.app.requests.slice(sites.mark.requests);
+    assert.ok(requests.length > 0, 'the test\'s requests were seen');
+    assert.deepEqual(outside(requests, [sites.app.origin, ...sites.origins]), [], 'requests outside the app\'s and the sites\' origins');
+    assert.deepEqual(sites.app.problems.slice(sites.mark.problems), [], 'console errors or CSP violations');
+  });
+  return sites;
 }
