@@ -56,7 +56,7 @@ pub fn draw(text: &str) -> Option<Drawing> {
 
 /// For the app: the code of `text` as an `<svg>` element named `label` (an image to a
 /// screen reader), light modules white and dark ones black whatever the page's colours,
-/// [`MODULE_PX`] CSS pixels a module (the style sheet shrinks it to a narrow column); an
+/// `MODULE_PX` CSS pixels a module (the style sheet shrinks it to a narrow column); an
 /// empty string if the text is too long for any QR code.
 #[wasm_bindgen]
 pub fn qr_svg(text: &str, label: &str) -> String {
