@@ -129,14 +129,32 @@ export async function start(dist = 'dist', options = {}) {
   } else {
     server = await nginx(dist, { ...options, prefix });
   }
+  try {
+    return await browse(server, server.origin + prefix);
+  } catch (e) {
+    // Left running, the server would keep the test process alive.
+    await server.close();
+    throw e;
+  }
+}
+
+// Debian's Chromium in a fresh profile for a started `server` ({ origin, close() }), with
+// a log of every request the pages make and of every console error; `page(path)` opens
+// `path` under `base` and waits for the first heading. Closing it closes the server too.
+export async function browse(server, base = server.origin + '/') {
   const { origin } = server;
-  const base = origin + prefix;
   const profile = mkdtempSync(join(tmpdir(), 'ipsc-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw e;
+  }
   context.setDefaultTimeout(WAIT);
   context.setDefaultNavigationTimeout(LOAD);
   const requests = [];
