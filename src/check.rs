@@ -43,20 +43,19 @@ fn typed(lang: Lang, value: &str) -> String {
 /// A question's answer in words.
 fn in_words(lang: Lang, q: &Question<'_>, value: &str, form: &Form) -> String {
     match &q.kind {
+        // A kept value that is none of the choices (a link made by hand) is shown as it is:
+        // the page names it as an error, and it must not read as "not answered".
         Kind::YesNo => match value {
-            "1" => strings::YES.get(lang),
-            "0" => strings::NO.get(lang),
-            _ => strings::NOT_ANSWERED.get(lang),
-        }
-        .to_owned(),
+            "1" => strings::YES.get(lang).to_owned(),
+            "0" => strings::NO.get(lang).to_owned(),
+            _ => typed(lang, value),
+        },
         Kind::Radios(_) | Kind::Select(_) => q
             .kind
             .choices()
             .into_iter()
             .find(|c| c.value == value)
-            .map_or(strings::NOT_ANSWERED.get(lang).to_owned(), |c| {
-                c.label.get(lang)
-            }),
+            .map_or_else(|| typed(lang, value), |c| c.label.get(lang)),
         Kind::Many(choices) => {
             let ticked: Vec<String> = choices
                 .iter()

@@ -41,6 +41,44 @@ pub struct FieldError {
     pub message: Text,
     /// The item it is in (`Loan 2`), said before it in the error summary.
     pub within: Option<Text>,
+    /// Whether an answer was given that cannot be taken (text that is no number, a date
+    /// that does not exist, a choice the question does not offer), as against one not
+    /// given yet. No estimate is shown while any answer is refused: it would be computed
+    /// as if that answer had not been given.
+    pub refused: bool,
+}
+
+/// The most characters a typed answer may have: more than the longest answer a person
+/// could mean (`12,345,678,901.23 元`, `2025-03-01`, `3.45 %`), so a longer one is a slip
+/// (a paste of something else) and gets an error.
+pub const MAX_CHARS: usize = 40;
+
+/// The most items a repeated group takes (loans): far more than one enterprise's pledge
+/// loans in a year, and a bound on what a link can make the page draw.
+pub const MAX_ITEMS: usize = 50;
+
+/// The most characters the form keeps of a typed answer: enough to show the person what
+/// went wrong, never the megabyte of a stray paste on the check page or in a link.
+pub const KEPT_CHARS: usize = 100;
+
+/// Marks that take no room on screen (zero-width spaces and joiners, direction marks and
+/// overrides, the byte-order mark, the soft hyphen): a paste from a document can carry
+/// them, and a direction override can show `123` as `321`. The form drops them, so what the
+/// field, the check page and a link show is what is read.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// What the form keeps of a typed text: without invisible marks, and at most
+/// [`KEPT_CHARS`] characters.
+pub fn tidy(text: String) -> String {
+    if text.len() <= KEPT_CHARS && text.is_ascii() {
+        return text;
+    }
+    text.chars()
+        .filter(|c| !is_invisible(*c))
+        .take(KEPT_CHARS)
+        .collect()
 }
 
 /// The words for a number the reader refused.
@@ -57,9 +95,10 @@ pub fn number_error(error: NumberError) -> Tr {
     }
 }
 
-/// Sets one of a value's answers: an empty one is not kept, so that a form emptied by
-/// hand is untouched again.
+/// Sets one of a value's answers, [`tidy`]: an empty one is not kept, so that a form
+/// emptied by hand is untouched again.
 pub fn put(values: &mut Values, key: &str, value: String) {
+    let value = tidy(value);
     if value.is_empty() {
         values.remove(key);
     } else {
@@ -84,31 +123,38 @@ struct Reader<'f> {
 }
 
 impl Reader<'_> {
-    fn error(&mut self, field: String, step: Step, message: Text) {
+    fn error(&mut self, field: String, step: Step, message: Text, refused: bool) {
         self.errors.push(FieldError {
             field,
             step,
             message,
             within: self.within.clone(),
+            refused,
         });
     }
 
     /// The value of one answer, or `None`, with its error where it has one.
     fn value(&mut self, question: &Question<'_>, text: &str, field: String) -> Option<Value> {
         let text = text.trim();
+        if text.chars().nth(MAX_CHARS).is_some() {
+            let message =
+                strings::fill_both(strings::ERR_TOO_LONG, &[("n", &MAX_CHARS.to_string())]);
+            self.error(field, question.step, message, true);
+            return None;
+        }
         let value = match &question.kind {
             _ if text.is_empty() => None,
             Kind::YesNo => match text {
                 "1" => Some(Value::Flag(true)),
                 "0" => Some(Value::Flag(false)),
-                _ => None,
+                _ => return self.not_a_choice(question, field),
             },
-            Kind::Radios(_) | Kind::Select(_) => question
-                .kind
-                .choices()
-                .iter()
-                .any(|c| c.value == text)
-                .then(|| Value::Id(text.to_owned())),
+            Kind::Radios(_) | Kind::Select(_) => {
+                if !question.kind.choices().iter().any(|c| c.value == text) {
+                    return self.not_a_choice(question, field);
+                }
+                Some(Value::Id(text.to_owned()))
+            }
             Kind::Number { quantity, limits } => {
                 let read = parse(text, *quantity);
                 let message = match (read, limits) {
@@ -122,7 +168,7 @@ impl Reader<'_> {
                     (Err(_), Some(l)) if l.for_any_error => l.error,
                     (Err(e), _) => number_error(e),
                 };
-                self.error(field, question.step, message.into());
+                self.error(field, question.step, message.into(), true);
                 return None;
             }
             Kind::Date => match Date::parse(text) {
@@ -130,7 +176,7 @@ impl Reader<'_> {
                     Some(Value::Date(date))
                 }
                 _ => {
-                    self.error(field, question.step, strings::ERR_DATE.into());
+                    self.error(field, question.step, strings::ERR_DATE.into(), true);
                     return None;
                 }
             },
@@ -138,10 +184,17 @@ impl Reader<'_> {
         };
         if value.is_none() {
             if let Need::Required(words) = &question.need {
-                self.error(field, question.step, words.said());
+                self.error(field, question.step, words.said(), false);
             }
         }
         value
+    }
+
+    /// A kept value that is none of the question's choices (only a link or saved answers
+    /// made by hand can hold one): refused, never read as "not answered".
+    fn not_a_choice(&mut self, question: &Question<'_>, field: String) -> Option<Value> {
+        self.error(field, question.step, strings::ERR_NOT_A_CHOICE.into(), true);
+        None
     }
 
     fn put(&mut self, answer: &Answer, value: Value) {
@@ -222,7 +275,7 @@ impl Reader<'_> {
                 if form.items.is_empty() {
                     // At the question that asked for items: there is no item to point at.
                     let field = self.revealed_by.clone().unwrap_or_else(|| q.first_field());
-                    self.error(field, q.step, words.none.into());
+                    self.error(field, q.step, words.none.into(), false);
                 }
             }
             Kind::Folded { questions, .. } => {
@@ -272,7 +325,7 @@ impl Reader<'_> {
             Some(lpr) => {
                 let latest = pack.lpr.rates.last().map(|r| r.effective);
                 if latest.is_some_and(|last| lpr.effective <= last) {
-                    self.error(date.id(), step, strings::ERR_LPR_NOT_NEWER.into());
+                    self.error(date.id(), step, strings::ERR_LPR_NOT_NEWER.into(), true);
                 } else {
                     self.answers.newer_lpr = Some(lpr);
                 }
@@ -281,7 +334,7 @@ impl Reader<'_> {
             None if answered == 1 => {
                 for q in [date, rate] {
                     if get(&self.form.values, &q.key).trim().is_empty() {
-                        self.error(q.id(), step, strings::ERR_LPR_PAIR.into());
+                        self.error(q.id(), step, strings::ERR_LPR_PAIR.into(), true);
                     }
                 }
             }
@@ -376,6 +429,8 @@ pub struct Keys {
     pub single: Vec<String>,
     /// The question of several answers (`situation`), whose choices are [`Form::ticked`].
     pub many: String,
+    /// That question's choices (the values a link may tick).
+    pub many_choices: Vec<String>,
     /// The repeated group (`loan`), whose items are [`Form::items`].
     pub items: String,
     /// Each item's questions (`principal`, …).
@@ -388,7 +443,10 @@ pub fn keys(pack: &Pack) -> Keys {
     let mut keys = Keys::default();
     for q in flatten(&all) {
         match &q.kind {
-            Kind::Many(_) => keys.many.clone_from(&q.key),
+            Kind::Many(choices) => {
+                keys.many.clone_from(&q.key);
+                keys.many_choices = choices.iter().map(|c| c.value.clone()).collect();
+            }
             Kind::Items(_, questions) => {
                 keys.items.clone_from(&q.key);
                 keys.item_keys = questions.iter().map(|i| i.key.clone()).collect();
@@ -480,6 +538,98 @@ mod tests {
                         crate::questions::ERR_ADD_LOAN.en
                     )),
             "{errors:?}"
+        );
+    }
+    fn refused(form: &Form) -> Vec<(String, String)> {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let (_, errors) = form.read(pack, 2025);
+        errors
+            .into_iter()
+            .filter(|e| e.refused)
+            .map(|e| (e.field, e.message.en))
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_given_that_cannot_be_taken_is_refused_and_one_not_given_is_not() {
+        assert_eq!(refused(&complete()), vec![], "a complete form");
+        assert_eq!(refused(&Form::new(2025)), vec![], "nothing answered yet");
+        let field = |key: &str| format!("ipsc-{}", key.replace('.', "-"));
+        for (key, value, message) in [
+            (
+                "count.domestic-invention-patents",
+                "abc",
+                strings::ERR_NOT_A_NUMBER.en,
+            ),
+            (
+                "count.domestic-invention-patents",
+                "-5",
+                strings::ERR_SIGN.en,
+            ),
+            (
+                "count.domestic-invention-patents",
+                "1e3",
+                strings::ERR_EXPONENT.en,
+            ),
+            (
+                "count.domestic-invention-patents",
+                "３O",
+                strings::ERR_NOT_A_NUMBER.en,
+            ),
+            ("year", "1999", crate::questions::ERR_YEAR.en),
+            ("registered", "2", strings::ERR_NOT_A_CHOICE.en),
+            ("region", "planet", strings::ERR_NOT_A_CHOICE.en),
+        ] {
+            let mut form = complete();
+            form.set(key, value);
+            let found = refused(&form);
+            let at = if key == "registered" {
+                "ipsc-registered-yes".to_owned()
+            } else {
+                field(key)
+            };
+            assert!(
+                found.iter().any(|(f, m)| *f == at && m == message),
+                "{key}={value}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paste_longer_than_any_answer_is_cut_to_what_the_form_keeps_and_refused() {
+        let mut form = complete();
+        form.set("count.pct-invention-patents", "1".repeat(1_000_000));
+        assert_eq!(form.get("count.pct-invention-patents").len(), KEPT_CHARS);
+        let too_long = strings::fill(strings::ERR_TOO_LONG.en, &[("n", &MAX_CHARS.to_string())]);
+        assert_eq!(
+            refused(&form),
+            vec![("ipsc-count-pct-invention-patents".to_owned(), too_long)]
+        );
+        assert!(strings::ERR_TOO_LONG.zh.contains("{n}"));
+        // The longest answers a person could mean still fit.
+        for text in ["12,345,678,901.23 元", "人民币 1,234,567,890.12 元（含税）"] {
+            assert!(text.chars().count() <= MAX_CHARS, "{text}");
+        }
+    }
+
+    #[test]
+    fn invisible_and_direction_marks_are_dropped_where_the_form_keeps_text() {
+        let mut form = complete();
+        for mark in ['\u{200b}', '\u{200e}', '\u{200f}', '\u{202e}', '\u{feff}'] {
+            form.set("count.pct-invention-patents", format!("1{mark}2"));
+            assert_eq!(
+                form.get("count.pct-invention-patents"),
+                "12",
+                "U+{:04X}",
+                u32::from(mark)
+            );
+            assert_eq!(refused(&form), vec![]);
+        }
+        form.set("count.pct-invention-patents", "\u{200b}");
+        assert_eq!(
+            form.get("count.pct-invention-patents"),
+            "",
+            "a mark alone is no answer"
         );
     }
 }

@@ -2,7 +2,7 @@
 //! ([`crate::questions`]), each as its kind is asked, with what the user typed.
 
 use crate::fields::Setter;
-use crate::form::{get, put, Form, Values};
+use crate::form::{get, put, Form, Values, MAX_ITEMS};
 use crate::questions::{item_field, questions, Choice, Kind, Question, Step};
 use crate::state::Ctx;
 use crate::strings::fill;
@@ -192,9 +192,12 @@ fn items(ctx: &Ctx, form: &Form, q: &Question<'_>) -> Html {
                     </fieldset>
                 }
             }) }
-            <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(|f| f.items.push(Values::new()))}>
-                { words.add.get(lang) }
-            </button>
+            // Up to the most a link may carry, so every form the page makes can be shared.
+            if form.items.len() < MAX_ITEMS {
+                <button type="button" class="ipsc-button ipsc-button--secondary" onclick={ctx.edit(|f| if f.items.len() < MAX_ITEMS { f.items.push(Values::new()) })}>
+                    { words.add.get(lang) }
+                </button>
+            }
         </>
     }
 }

@@ -9,12 +9,15 @@
 //! Why not a serde format: the form's generated (de)serializer and an encoding for URLs
 //! cost more of the first load than these explicit pairs, and the pairs read plainly.
 
-use crate::form::{keys, put, Form, Keys, Values};
+use crate::form::{keys, put, Form, Keys, Values, MAX_ITEMS};
 use ipsc_engine::Pack;
 
 const VERSION: &str = "2";
-const STORAGE_KEY: &str = "ipsc.answers";
+/// Where the answers are kept; another tab's `storage` event names it when it changes them.
+pub const STORAGE_KEY: &str = "ipsc.answers";
 const PREFS_KEY: &str = "ipsc.prefs";
+/// Written and removed once at start, to learn whether the browser keeps anything.
+const PROBE_KEY: &str = "ipsc.probe";
 
 /// Why saved answers could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +26,9 @@ pub enum LinkError {
     Damaged,
     /// Made for another pack (or another version of the shape).
     OtherPack,
+    /// Two answers to one question: which was meant cannot be known, and taking either
+    /// would show one thing and mean another.
+    Repeated,
 }
 
 fn checksum(text: &str) -> String {
@@ -78,29 +84,56 @@ pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
     let Keys {
         single,
         many,
+        many_choices,
         items,
         item_keys,
     } = keys(pack);
     let mut form = Form::default();
+    // The keys met so far: of the whole form, and of the item being read.
+    let mut seen: Vec<String> = Vec::new();
+    let mut seen_in_item: Vec<&str> = Vec::new();
     for (key, value) in pairs {
         let value = value.into_owned();
         if key == many {
+            // Only the question's own choices, each once (encode writes nothing else).
+            if !many_choices.contains(&value) {
+                return Err(LinkError::Damaged);
+            }
+            if form.ticked.contains(&value) {
+                return Err(LinkError::Repeated);
+            }
             form.ticked.push(value);
             continue;
         }
         let item_key = key
             .strip_prefix(items.as_str())
             .and_then(|k| k.strip_prefix('.'))
-            .filter(|k| item_keys.iter().any(|i| i == k));
+            .and_then(|k| item_keys.iter().find(|i| *i == k));
         match item_key {
             // Every item starts with its first field (encode writes them all).
-            Some(k) if item_keys.first().is_some_and(|first| first == k) => {
+            Some(k) if item_keys.first() == Some(k) => {
+                if form.items.len() >= MAX_ITEMS {
+                    return Err(LinkError::Damaged);
+                }
                 let mut item = Values::new();
                 put(&mut item, k, value);
                 form.items.push(item);
+                seen_in_item = vec![k.as_str()];
             }
-            Some(k) => put(form.items.last_mut().ok_or(LinkError::Damaged)?, k, value),
-            None if single.iter().any(|k| *k == key) => form.set(&key, value),
+            Some(k) => {
+                if seen_in_item.contains(&k.as_str()) {
+                    return Err(LinkError::Repeated);
+                }
+                seen_in_item.push(k);
+                put(form.items.last_mut().ok_or(LinkError::Damaged)?, k, value);
+            }
+            None if single.iter().any(|k| *k == key) => {
+                if seen.iter().any(|k| *k == key) {
+                    return Err(LinkError::Repeated);
+                }
+                form.set(&key, value);
+                seen.push(key.into_owned());
+            }
             None => return Err(LinkError::Damaged),
         }
     }
@@ -122,11 +155,18 @@ pub fn load() -> Option<String> {
     local_storage()?.get_item(STORAGE_KEY).ok()?
 }
 
-/// Saves answers.
-pub fn save(text: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(STORAGE_KEY, text);
-    }
+/// Whether the browser keeps what the page writes: a probe written and removed. Storage
+/// can be missing, switched off, refused in a frame, or throw on every write (some private
+/// modes), and the page must not promise to keep what it cannot.
+pub fn keeps() -> bool {
+    local_storage().is_some_and(|storage| {
+        storage.set_item(PROBE_KEY, "1").is_ok() && storage.remove_item(PROBE_KEY).is_ok()
+    })
+}
+
+/// Saves answers; `false` if the browser refused (no storage, or full).
+pub fn save(text: &str) -> bool {
+    local_storage().is_some_and(|storage| storage.set_item(STORAGE_KEY, text).is_ok())
 }
 
 /// Saved preferences: language tag and large text.
@@ -193,8 +233,11 @@ mod tests {
         ] {
             put(&mut loan, key, value.into());
         }
-        form.items = vec![loan, Values::new()];
-        form.ticked = vec!["exports".into(), "a&b=c #d".into()];
+        // Text with every character a link must escape, where text may be typed.
+        let mut odd = Values::new();
+        put(&mut odd, "rate", "a&b=c #d".into());
+        form.items = vec![loan, Values::new(), odd];
+        form.ticked = vec!["trademarks".into(), "exports".into()];
         form
     }
 
@@ -248,6 +291,62 @@ mod tests {
         );
         assert_eq!(decode(pack(), ""), Err(LinkError::Damaged));
         assert_eq!(decode(pack(), "%%%"), Err(LinkError::Damaged));
+    }
+
+    fn signed(body: &str) -> String {
+        format!("{body}&sum={}", checksum(body))
+    }
+
+    #[test]
+    fn a_link_that_answers_a_question_twice_is_refused_not_read_as_its_last_answer() {
+        let id = &pack().meta.id;
+        for body in [
+            format!(
+                "v=2&p={id}&count.domestic-invention-patents=3&count.domestic-invention-patents=5"
+            ),
+            format!("v=2&p={id}&year=2025&registered=1&year=1999"),
+            format!("v=2&p={id}&situation=exports&situation=exports"),
+            format!("v=2&p={id}&loan.principal=1&loan.term=12&loan.term=24"),
+        ] {
+            assert_eq!(
+                decode(pack(), &signed(&body)),
+                Err(LinkError::Repeated),
+                "{body}"
+            );
+        }
+        // Two loans are two items, not one field twice.
+        let two = format!("v=2&p={id}&loan.principal=1&loan.term=12&loan.principal=2&loan.term=24");
+        assert_eq!(decode(pack(), &signed(&two)).map(|f| f.items.len()), Ok(2));
+    }
+
+    #[test]
+    fn a_link_ticks_only_the_questions_choices_and_holds_a_bounded_number_of_items() {
+        let id = &pack().meta.id;
+        let body = format!("v=2&p={id}&situation=planet");
+        assert_eq!(decode(pack(), &signed(&body)), Err(LinkError::Damaged));
+        let mut body = format!("v=2&p={id}");
+        for _ in 0..=MAX_ITEMS {
+            body.push_str("&loan.principal=1");
+        }
+        assert_eq!(decode(pack(), &signed(&body)), Err(LinkError::Damaged));
+    }
+
+    #[test]
+    fn a_link_keeps_no_more_of_an_answer_than_the_form_does_and_no_invisible_marks() {
+        let id = &pack().meta.id;
+        let long = "9".repeat(1_000_000);
+        let body =
+            format!("v=2&p={id}&count.pct-invention-patents={long}&staff=1%E2%80%8B2%E2%80%AE3");
+        let form = decode(pack(), &signed(&body)).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            form.get("count.pct-invention-patents").chars().count(),
+            crate::form::KEPT_CHARS
+        );
+        assert_eq!(form.get("staff"), "123");
+        assert!(
+            encode(pack(), &form).len() < 1_000,
+            "and so does a link made of it"
+        );
     }
 
     /// Links made before the question table still open with every answer.

@@ -238,11 +238,44 @@ strings! {
     BRACKETED = "{text}（{more}）", "{text} ({more})";
     /// Kept in the browser.
     KEPT_HERE = "答案保存在本浏览器中，刷新页面不会丢失；离开前可以清除。", "Your answers are kept in this browser, so a reload loses nothing; clear them before you leave.";
+    /// Where the browser refused, at start, to keep anything (storage switched off, a
+    /// private mode).
+    NOT_KEPT = "此浏览器不允许本页保存答案：刷新或关闭页面后，答案会丢失。如需保留，请在测算结果页复制分享链接。", "This browser does not let the page keep your answers: a reload or closing the page loses them. To keep them, copy the share link on the results page.";
+    /// Where a write failed later (storage full, or switched off meanwhile).
+    NOT_KEPT_ANY_MORE = "浏览器已不再保存本页的答案（存储空间已满或已被关闭）：最近的修改没有保存，刷新页面会丢失。如需保留，请在测算结果页复制分享链接。", "The browser has stopped keeping this page's answers (its storage is full or was switched off): your latest changes were not kept, and a reload would lose them. To keep them, copy the share link on the results page.";
+    /// Another tab changed the kept answers.
+    CHANGED_ELSEWHERE = "另一个标签页或窗口更改了保存的答案。在您选择之前，本页不会保存自己的答案。", "The kept answers were changed in another tab or window. This page will not save its own answers until you choose.";
+    /// Another tab cleared the kept answers.
+    CLEARED_ELSEWHERE = "另一个标签页或窗口清除了保存的答案。在您选择之前，本页不会保存自己的答案。", "The kept answers were cleared in another tab or window. This page will not save its own answers until you choose.";
+    /// Take the other tab's answers.
+    TAKE_THEIRS = "改用另一个标签页的答案", "Use the other tab's answers";
+    /// Clear here as the other tab did.
+    CLEAR_HERE_TOO = "在本页也清除", "Clear them here too";
+    /// Keep this tab's answers (and save them over the other's).
+    KEEP_MINE = "保留并保存本页的答案", "Keep and save this page's answers";
+    /// Over the check page's errors.
+    REFUSED_INTRO = "以下回答无法采用。请逐一修改，修改后才能查看测算结果。", "These answers cannot be used. Change each of them to see the estimate.";
+    /// In place of the running estimate while an answer is refused.
+    RUNNING_WITHHELD = "有回答需要修改，修改后再显示估算", "An answer needs changing before an estimate can show";
+    /// A share link with two answers to one question.
+    REPEATED_LINK = "这个分享链接中同一个问题有不止一个答案，无法确定采用哪一个，已为您重新开始。", "This share link gives more than one answer to the same question, so it cannot be read: you are starting afresh.";
+    /// An answer longer than anyone means: `{n}` characters at most.
+    ERR_TOO_LONG = "内容过长：最多 {n} 个字符", "Too long: use at most {n} characters";
+    /// A kept value that is none of the question's choices (a link made by hand).
+    ERR_NOT_A_CHOICE = "这个回答不是可选的选项之一，请重新选择", "This answer is not one of the choices: choose again";
 }
 
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     ipsc_engine::explain::fill(template, values)
+}
+
+/// Fills `{name}` placeholders in both languages.
+pub fn fill_both(template: Tr, values: &[(&str, &str)]) -> ipsc_engine::Text {
+    ipsc_engine::Text {
+        zh: fill(template.zh, values),
+        en: fill(template.en, values),
+    }
 }
 
 /// `label：value` in Chinese, `label: value` in English.

@@ -78,7 +78,7 @@ fn form_with(
     (
         proptest::collection::vec(answer, keys.len()),
         proptest::collection::vec(loan, 0..4),
-        proptest::collection::vec(id, 0..4),
+        ticked(),
     )
         .prop_map(move |(answers, items, ticked)| {
             let mut form = Form {
@@ -91,6 +91,14 @@ fn form_with(
             }
             form
         })
+}
+
+/// Choices of the question of several answers, each at most once, in any order: the only
+/// ticks a form can hold (a link with any other is damaged).
+fn ticked() -> impl Strategy<Value = Vec<String>> + Clone {
+    let choices = keys(pack()).many_choices;
+    let most = choices.len().min(4);
+    prop::sample::subsequence(choices, 0..=most).prop_shuffle()
 }
 
 /// What people type in a field, and what they might: numbers in every form the reader
