@@ -6,14 +6,15 @@ use crate::browser::{focus_id, last_full_year, location_hash, replace_hash};
 use crate::check::check;
 use crate::form::{FieldError, Form, Step};
 use crate::hooks::{
-    go, use_focus, use_history, use_kiosk_idle, use_report_texts, use_saving, warning_window,
+    go, use_focus, use_history, use_kiosk_idle, use_other_tabs, use_report_texts, use_saving,
+    use_saving_prefs, warning_window,
 };
 use crate::host;
 use crate::kiosk::use_qr_code;
 use crate::policy::{self, default_pack};
 use crate::results::results;
 use crate::results::share_link;
-use crate::state::{hash_of, step_from_hash, Action, Ctx, PackRef, State, Texts};
+use crate::state::{hash_of, step_from_hash, Action, Ctx, Keeping, PackRef, State, Texts};
 use crate::steps::step;
 use crate::storage::{self, LinkError};
 use crate::strings::{self, fill};
@@ -61,7 +62,8 @@ pub struct JourneyProps {
 }
 
 /// The state to start from: answers from a share link, else from storage; preferences;
-/// the step in the URL. Read before the first render, so nothing typed can be overwritten.
+/// the step in the URL; whether the browser keeps anything. Read before the first render,
+/// so nothing typed can be overwritten.
 fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     let hash = location_hash();
     let mut state = State {
@@ -81,16 +83,19 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
                 state.step = Step::Check;
             }
             Err(e) => {
-                state.notice = Some(if e == LinkError::Damaged {
-                    strings::BAD_LINK
-                } else {
-                    strings::OTHER_PACK_LINK
+                state.notice = Some(match e {
+                    LinkError::Damaged => strings::BAD_LINK,
+                    LinkError::OtherPack => strings::OTHER_PACK_LINK,
+                    LinkError::Repeated => strings::REPEATED_LINK,
                 });
                 state.step = Step::Enterprise;
             }
         }
         replace_hash(&hash_of(state.step));
-    } else if persist {
+    }
+    if persist && !storage::keeps() {
+        state.keeping = Keeping::Refused;
+    } else if persist && storage::from_fragment(&hash).is_none() {
         if let Some(saved) = storage::load().and_then(|text| storage::decode(pack, &text).ok()) {
             state.form = saved;
         }
@@ -117,47 +122,91 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let heading = use_node_ref();
     let summary = use_node_ref();
 
+    let (answers, errors) = state.form.read(pack, default_year);
+    // No estimate from an answer that a step would refuse, whatever way led here (a link,
+    // saved answers, the browser's forward button, a typed `#results`): the check page,
+    // which names each one, instead of the results.
+    let refused = errors.iter().any(|e| e.refused);
+    let at = if state.step == Step::Results && refused {
+        Step::Check
+    } else {
+        state.step
+    };
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(at != state.step, move |withheld| {
+            if *withheld {
+                replace_hash(&hash_of(Step::Check));
+                dispatch.dispatch(Action::Withhold);
+            }
+        });
+    }
+    // Another tab's answers, where they differ from these: until the person chooses,
+    // nothing is kept (equal ones are simply forgotten).
+    let conflict = state.elsewhere.as_ref().filter(|theirs| {
+        let ours = (!state.form.is_untouched()).then(|| storage::encode(pack, &state.form));
+        **theirs != ours
+    });
+    {
+        let dispatch = state.dispatcher();
+        let agreed = state.elsewhere.is_some() && conflict.is_none();
+        use_effect_with(agreed, move |agreed| {
+            if *agreed {
+                dispatch.dispatch(Action::KeepMine);
+            }
+        });
+    }
+
     use_history(state.dispatcher());
     use_kiosk_idle(props.idle_reset, state.dispatcher(), default_year);
-    use_saving(persist, pack, state.form.clone(), state.lang, state.large);
-    let pending_focus = use_focus(state.step, state.attempts, heading.clone(), summary.clone());
+    use_saving(
+        persist,
+        pack,
+        state.form.clone(),
+        state.elsewhere.is_some(),
+        state.keeping,
+        state.dispatcher(),
+    );
+    use_saving_prefs(persist, state.lang, state.large);
+    use_other_tabs(persist, state.dispatcher());
+    let pending_focus = use_focus(at, state.attempts, heading.clone(), summary.clone());
     let load_texts = use_report_texts(
-        state.step >= Step::Check && state.texts == Texts::Waiting,
+        at >= Step::Check && state.texts == Texts::Waiting,
         state.dispatcher(),
     );
 
     let lang = state.lang;
-    let kiosk_results = props.idle_reset.is_some() && state.step == Step::Results;
+    let kiosk_results = props.idle_reset.is_some() && at == Step::Results;
     let qr_code = use_qr_code(
         kiosk_results
             .then(|| share_link(pack, &state.form))
             .flatten(),
         lang,
     );
-    let (answers, errors) = state.form.read(pack, default_year);
     let year = answers.year.unwrap_or(default_year);
     let assessment = assess(pack, &answers, year);
     // The host that asked for it hears of each result shown, once (see `host::result`).
-    let result = (state.step == Step::Results)
+    let result = (at == Step::Results)
         .then(|| assessment.as_ref().ok().and_then(host::result))
         .flatten();
     use_effect_with(
-        (state.step == Step::Results).then(|| state.form.clone()),
+        (at == Step::Results).then(|| state.form.clone()),
         move |_| {
             if let Some(post) = result {
                 post();
             }
         },
     );
-    let visible: Vec<FieldError> = if state.show_errors {
-        errors
-            .iter()
-            .filter(|e| e.step == state.step)
-            .cloned()
-            .collect()
+    // The check page names every refused answer, at once; a step, its own errors once
+    // Continue has failed there (or the person came from the check page to fix one).
+    let visible: Vec<FieldError> = if at == Step::Check {
+        errors.iter().filter(|e| e.refused).cloned().collect()
+    } else if state.show_errors {
+        errors.iter().filter(|e| e.step == at).cloned().collect()
     } else {
         Vec::new()
     };
+    let fix_elsewhere = pending_focus.clone();
     let ctx = Ctx {
         pack: policy::full_pack().map_or(props.pack, PackRef),
         lang,
@@ -172,8 +221,11 @@ pub fn Journey(props: &JourneyProps) -> Html {
         },
     };
     let dispatch = state.dispatcher();
-    let at = state.step;
-    let step_has_errors = errors.iter().any(|e| e.step == at);
+    let step_has_errors = if at == Step::Check {
+        refused
+    } else {
+        errors.iter().any(|e| e.step == at)
+    };
 
     let next = {
         let dispatch = dispatch.clone();
@@ -234,8 +286,46 @@ pub fn Journey(props: &JourneyProps) -> Html {
         ),
     };
     let running = match &assessment {
+        _ if refused => strings::RUNNING_WITHHELD.get(lang).to_owned(),
         Ok(a) => money(pack, a.total, lang),
         Err(_) => strings::ERR_ENGINE.get(lang).to_owned(),
+    };
+    let other_tab = conflict.map(|theirs| {
+        let (said, take_words) = match theirs {
+            Some(_) => (strings::CHANGED_ELSEWHERE, strings::TAKE_THEIRS),
+            None => (strings::CLEARED_ELSEWHERE, strings::CLEAR_HERE_TOO),
+        };
+        let take = {
+            let dispatch = dispatch.clone();
+            let theirs = theirs.as_deref().map(|text| storage::decode(pack, text));
+            Callback::from(move |_: MouseEvent| match &theirs {
+                Some(Ok(form)) => dispatch.dispatch(Action::Take(form.clone())),
+                // Not a form this app wrote: nothing to take, so this tab's answers stay.
+                Some(Err(_)) => dispatch.dispatch(Action::KeepMine),
+                None => {
+                    storage::clear();
+                    go(&dispatch, Step::Enterprise);
+                    dispatch.dispatch(Action::Clear(default_year));
+                }
+            })
+        };
+        let keep = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::KeepMine))
+        };
+        html! {
+            <div class="ipsc-notice ipsc-notice--warning" role="alert">
+                <p>{ said.get(lang) }</p>
+                <button type="button" class="ipsc-button" onclick={take}>{ take_words.get(lang) }</button>
+                <button type="button" class="ipsc-button ipsc-button--secondary" onclick={keep}>{ strings::KEEP_MINE.get(lang) }</button>
+            </div>
+        }
+    });
+    let kept = match state.keeping {
+        _ if !persist => "",
+        Keeping::Yes => strings::KEPT_HERE.get(lang),
+        Keeping::Refused => strings::NOT_KEPT.get(lang),
+        Keeping::Stopped => strings::NOT_KEPT_ANY_MORE.get(lang),
     };
 
     html! {
@@ -266,6 +356,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 if let Some(notice) = state.notice {
                     <div class="ipsc-notice" role="status">{ notice.get(lang) }</div>
                 }
+                { for other_tab }
+                if persist && state.keeping == Keeping::Stopped {
+                    <div class="ipsc-notice ipsc-notice--warning" role="alert">{ strings::NOT_KEPT_ANY_MORE.get(lang) }</div>
+                }
                 if let Some(left) = state.idle_left {
                     // Counted down on screen each second, as a timer (which a screen reader reads
                     // when asked, never by itself); the warning is announced once as it comes,
@@ -279,10 +373,25 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 if !ctx.visible_errors.is_empty() {
                     <div class="ipsc-error-summary" tabindex="-1" ref={summary} aria-labelledby="ipsc-error-summary-title">
                         <h2 class="ipsc-error-summary__title" id="ipsc-error-summary-title">{ strings::THERE_IS_A_PROBLEM.get(lang) }</h2>
+                        if at == Step::Check {
+                            <p>{ strings::REFUSED_INTRO.get(lang) }</p>
+                        }
                         <ul class="ipsc-error-summary__list">
                             { for ctx.visible_errors.iter().map(|e| {
-                                let field = e.field.clone();
-                                let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); focus_id(&field); });
+                                let (field, step) = (e.field.clone(), e.step);
+                                let (dispatch, pending) = (dispatch.clone(), fix_elsewhere.clone());
+                                // On its own step, the link focuses the field; from the check page it
+                                // opens the field's step, with the field focused and its error beside it.
+                                let onclick = Callback::from(move |ev: MouseEvent| {
+                                    ev.prevent_default();
+                                    if step == at {
+                                        focus_id(&field);
+                                    } else {
+                                        *pending.borrow_mut() = Some(field.clone());
+                                        go(&dispatch, step);
+                                        dispatch.dispatch(Action::ShowErrors);
+                                    }
+                                });
                                 // An item's error says which item (`Loan 2: …`); beside the field its
                                 // fieldset's legend says it.
                                 let message = match &e.within {
@@ -320,7 +429,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             <footer class="ipsc-footer">
                 <p class="ipsc-disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
                 <p>{ fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]) }</p>
-                <p>{ strings::PRIVACY.get(lang) }{ if persist { strings::KEPT_HERE.get(lang) } else { "" } }</p>
+                <p>{ strings::PRIVACY.get(lang) }{ kept }</p>
                 // A kiosk clears for the next person (language and text size too); its results
                 // end with that button already.
                 if props.idle_reset.is_none() {

@@ -1,11 +1,11 @@
 //! The journey's effects, each a named hook: following the browser's back and forward, a
-//! kiosk's idle timers, keeping answers and preferences, focus after a move or a failed
-//! Continue, and the report's texts.
+//! kiosk's idle timers, keeping answers and preferences (and hearing of other tabs that
+//! keep them), focus after a move or a failed Continue, and the report's texts.
 
 use crate::browser::{focus, focus_id, location_hash, own_window, window};
 use crate::form::{Form, Step};
 use crate::policy;
-use crate::state::{hash_of, step_from_hash, Action, State, Texts};
+use crate::state::{hash_of, step_from_hash, Action, Keeping, State, Texts};
 use crate::storage;
 use ipsc_engine::{Lang, Pack};
 use std::cell::{Cell, RefCell};
@@ -102,18 +102,61 @@ fn whole_seconds(milliseconds: f64) -> u32 {
 }
 
 /// Keeps the answers and the preferences as they change, where the page may keep anything
-/// (`persist`); never an empty form, so that "clear" leaves nothing behind.
+/// (`persist`); never an empty form, so that "clear" leaves nothing behind. Nothing is
+/// written while `paused` (another tab's newer answers wait for the person's choice), nor
+/// where the browser refused at start. A write the browser refuses is said
+/// ([`Action::NotKept`]), never silent.
 #[hook]
-pub(crate) fn use_saving(persist: bool, pack: &'static Pack, form: Form, lang: Lang, large: bool) {
-    use_effect_with(form, move |form| {
-        if persist && !form.is_untouched() {
-            storage::save(&storage::encode(pack, form));
+pub(crate) fn use_saving(
+    persist: bool,
+    pack: &'static Pack,
+    form: Form,
+    paused: bool,
+    keeping: Keeping,
+    dispatch: Dispatch,
+) {
+    let tries = persist && keeping != Keeping::Refused;
+    use_effect_with((form, paused), move |(form, paused)| {
+        if tries && !*paused && !form.is_untouched() && !storage::save(&storage::encode(pack, form))
+        {
+            dispatch.dispatch(Action::NotKept);
         }
     });
+}
+
+/// Keeps the preferences (language, large text) as they change, where the page may keep
+/// anything; a preference not kept costs nothing but a click.
+#[hook]
+pub(crate) fn use_saving_prefs(persist: bool, lang: Lang, large: bool) {
     use_effect_with((lang, large), move |(lang, large)| {
         if persist && (*lang != Lang::Zh || *large) {
             storage::save_prefs(&prefs_text(*lang, *large));
         }
+    });
+}
+
+/// Hears of another tab or window of this page that changes or clears the kept answers
+/// (the browser's `storage` event, which only other tabs receive).
+#[hook]
+pub(crate) fn use_other_tabs(persist: bool, dispatch: Dispatch) {
+    use_effect_with(persist, move |persist| {
+        let listener = window().filter(|_| *persist).map(|w| {
+            gloo_events::EventListener::new(&w, "storage", move |event| {
+                use wasm_bindgen::JsCast;
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                match event.key() {
+                    // `localStorage.clear()` names no key.
+                    None => dispatch.dispatch(Action::Elsewhere(None)),
+                    Some(key) if key == storage::STORAGE_KEY => {
+                        dispatch.dispatch(Action::Elsewhere(event.new_value()));
+                    }
+                    Some(_) => {}
+                }
+            })
+        });
+        move || drop(listener)
     });
 }
 
@@ -150,28 +193,31 @@ pub(crate) fn use_focus(
 }
 
 /// The report's texts: asked for once `wanted` (the check page or the results show, so the
-/// first load is only what the questions need). Returns what asks again ("Try again").
+/// first load is only what the questions need). Returns what asks again ("Try again"),
+/// past the browser's cache, so a bad copy kept there is never the last word.
 #[hook]
 pub(crate) fn use_report_texts(wanted: bool, dispatch: Dispatch) -> Callback<()> {
-    let load = Callback::from(move |()| {
+    let load = Callback::from(move |fresh: bool| {
         dispatch.dispatch(Action::Texts(Texts::Loading));
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            dispatch.dispatch(Action::Texts(match policy::load_report_texts().await {
-                Ok(_) => Texts::Ready,
-                Err(_) => Texts::Failed,
-            }));
+            dispatch.dispatch(Action::Texts(
+                match policy::load_report_texts(fresh).await {
+                    Ok(_) => Texts::Ready,
+                    Err(_) => Texts::Failed,
+                },
+            ));
         });
     });
     {
         let load = load.clone();
         use_effect_with(wanted, move |wanted| {
             if *wanted {
-                load.emit(());
+                load.emit(false);
             }
         });
     }
-    load
+    Callback::from(move |()| load.emit(true))
 }
 
 #[cfg(test)]

@@ -42,34 +42,67 @@ pub fn complete(bytes: &[u8]) -> Result<&'static Pack, String> {
     Ok(FULL.get_or_init(|| pack))
 }
 
+/// How long the report texts may take to arrive before the results say they did not and
+/// offer to try again: a request that stalls without failing must not leave "Loading…"
+/// on screen for as long as the browser cares to wait.
+const TEXTS_TIMEOUT_MS: u32 = 15_000;
+
+/// Why the texts did not come.
+enum Missed {
+    /// No answer, or none in time.
+    Network,
+    /// An answer, but not the file (an error status, or bytes not of its hash).
+    Wrong,
+}
+
 /// Fetches the report texts' file (by a URL relative to the page, so a page served from a
 /// folder finds it in that folder; embedded by script, from the app's own place) and
 /// completes the pack with it. The only request the app makes after its first load, for
-/// its own file.
-pub async fn load_report_texts() -> Result<&'static Pack, String> {
-    use wasm_bindgen::JsCast;
+/// its own file. `fresh` goes past the browser's cache. A wrong answer from the cache (the
+/// file is kept a year, as immutable, so a copy damaged on its way would stay) is fetched
+/// again past it, once.
+pub async fn load_report_texts(fresh: bool) -> Result<&'static Pack, String> {
     if let Some(pack) = full_pack() {
         return Ok(pack);
     }
-    let window = web_sys::window().ok_or("no window")?;
-    // The browser's error says nothing the user can act on; the results say it failed.
-    let failed = |_: wasm_bindgen::JsValue| REPORT_TEXTS_FILE.to_owned();
-    let response: web_sys::Response =
-        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&format!(
-            "{}{REPORT_TEXTS_FILE}",
-            crate::assets_base().unwrap_or_default()
-        )))
-        .await
-        .map_err(failed)?
-        .dyn_into()
-        .map_err(failed)?;
-    if !response.ok() {
-        return Err(format!("{REPORT_TEXTS_FILE}: HTTP {}", response.status()));
+    match fetch_report_texts(fresh).await {
+        Err(Missed::Wrong) if !fresh => fetch_report_texts(true).await,
+        read => read,
     }
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+    .map_err(|_| REPORT_TEXTS_FILE.to_owned())
+}
+
+async fn fetch_report_texts(fresh: bool) -> Result<&'static Pack, Missed> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or(Missed::Network)?;
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::Reload);
+    }
+    // Given up after a while: the abort ends the request and the reading of its body.
+    let abort = web_sys::AbortController::new().ok();
+    init.set_signal(abort.as_ref().map(|a| a.signal()).as_ref());
+    let _timer = abort
+        .map(|abort| gloo_timers::callback::Timeout::new(TEXTS_TIMEOUT_MS, move || abort.abort()));
+    // The browser's error says nothing the user can act on; the results say it failed.
+    let network = |_: wasm_bindgen::JsValue| Missed::Network;
+    let url = format!(
+        "{}{REPORT_TEXTS_FILE}",
+        crate::assets_base().unwrap_or_default()
+    );
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
-        .map_err(failed)?;
-    complete(&js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    if !response.ok() {
+        return Err(Missed::Wrong);
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+        .await
+        .map_err(network)?;
+    complete(&js_sys::Uint8Array::new(&buffer).to_vec()).map_err(|_| Missed::Wrong)
 }
 
 /// The report texts' file as built, for tests that have no server to fetch it from.

@@ -30,6 +30,19 @@ pub enum Texts {
     Failed,
 }
 
+/// Whether the browser keeps the answers (the standalone page only asks it to).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Keeping {
+    /// It does, as far as the page knows.
+    #[default]
+    Yes,
+    /// It refused at start (storage off, or every write refused): nothing is kept.
+    Refused,
+    /// A write failed later (full, or switched off meanwhile): the latest answers are not
+    /// kept.
+    Stopped,
+}
+
 /// Everything the app shows follows from this.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -54,6 +67,12 @@ pub struct State {
     pub idle_left: Option<u32>,
     /// Where the report's texts are.
     pub texts: Texts,
+    /// Whether the browser keeps the answers.
+    pub keeping: Keeping,
+    /// The answers another tab kept since this one last did (`Some(None)`: it cleared
+    /// them): until the person chooses, this tab keeps nothing, so that it never writes
+    /// older answers over newer ones or brings back answers cleared elsewhere.
+    pub elsewhere: Option<Option<String>>,
 }
 
 impl Default for State {
@@ -69,6 +88,8 @@ impl Default for State {
             notice: None,
             idle_left: None,
             texts: Texts::Waiting,
+            keeping: Keeping::Yes,
+            elsewhere: None,
         }
     }
 }
@@ -81,6 +102,18 @@ pub enum Action {
     Go(Step),
     /// Continue failed: show this step's errors.
     Failed,
+    /// Show this step's errors (arriving from the check page's list of refused answers).
+    ShowErrors,
+    /// The results were asked for while an answer is refused: the check page instead.
+    Withhold,
+    /// The browser refused to keep the answers.
+    NotKept,
+    /// Another tab kept these answers (or, `None`, cleared them).
+    Elsewhere(Option<String>),
+    /// The person chose another tab's answers.
+    Take(Form),
+    /// The person chose to keep this tab's answers (which are then kept over the other's).
+    KeepMine,
     /// Switch language.
     Lang(Lang),
     /// Switch large text.
@@ -108,6 +141,7 @@ impl State {
             form: Form::new(default_year),
             notice: Some(notice),
             texts: self.texts,
+            keeping: self.keeping,
             lang: self.home_lang,
             home_lang: self.home_lang,
             ..State::default()
@@ -146,6 +180,26 @@ impl Reducible for State {
                 next.show_errors = true;
                 next.attempts += 1;
             }
+            Action::ShowErrors => next.show_errors = true,
+            Action::Withhold => {
+                if self.step != Step::Results {
+                    return self;
+                }
+                next.step = Step::Check;
+            }
+            Action::NotKept => {
+                if self.keeping != Keeping::Yes {
+                    return self;
+                }
+                next.keeping = Keeping::Stopped;
+            }
+            Action::Elsewhere(kept) => next.elsewhere = Some(kept),
+            Action::Take(form) => {
+                next.form = form;
+                next.elsewhere = None;
+                next.notice = None;
+            }
+            Action::KeepMine => next.elsewhere = None,
             Action::Lang(lang) => next.lang = lang,
             Action::Large(large) => next.large = large,
             Action::Texts(texts) => next.texts = texts,
@@ -345,5 +399,59 @@ mod tests {
             .reduce(Action::Idle(2025));
         assert_eq!(reset.idle_left, None);
         assert_eq!(reset.form, Form::new(2025));
+    }
+    #[test]
+    fn results_asked_for_with_a_refused_answer_become_the_check_page() {
+        let at_results = fresh().reduce(Action::Go(Step::Results));
+        assert_eq!(
+            at_results.clone().reduce(Action::Withhold).step,
+            Step::Check
+        );
+        let elsewhere = fresh().reduce(Action::Go(Step::Loans));
+        assert!(
+            Rc::ptr_eq(&elsewhere, &elsewhere.clone().reduce(Action::Withhold)),
+            "only the results are withheld"
+        );
+    }
+
+    #[test]
+    fn a_refused_write_is_said_once_and_a_reset_does_not_forget_it() {
+        let stopped = fresh().reduce(Action::NotKept);
+        assert_eq!(stopped.keeping, Keeping::Stopped);
+        assert!(Rc::ptr_eq(
+            &stopped,
+            &stopped.clone().reduce(Action::NotKept)
+        ));
+        assert_eq!(
+            stopped.reduce(Action::Clear(2025)).keeping,
+            Keeping::Stopped
+        );
+    }
+
+    #[test]
+    fn another_tabs_answers_wait_for_a_choice() {
+        let mine = fresh().reduce(Action::Edit(Rc::new(|f: &mut Form| {
+            f.set("registered", "1")
+        })));
+        let told = mine.reduce(Action::Elsewhere(Some("v=2".into())));
+        assert_eq!(told.elsewhere, Some(Some("v=2".into())));
+        let kept = told.clone().reduce(Action::KeepMine);
+        assert_eq!(
+            (kept.elsewhere.clone(), kept.form.get("registered")),
+            (None, "1")
+        );
+        let theirs = Form::answered(&[("registered", "0")]);
+        let taken = told.reduce(Action::Take(theirs.clone()));
+        assert_eq!(
+            (taken.elsewhere.clone(), taken.form.clone()),
+            (None, theirs)
+        );
+        let cleared = taken
+            .reduce(Action::Elsewhere(None))
+            .reduce(Action::Clear(2025));
+        assert_eq!(
+            (cleared.elsewhere.clone(), cleared.form.clone()),
+            (None, Form::new(2025))
+        );
     }
 }
