@@ -2,15 +2,16 @@
 //! kiosk's own browser, with no network and no file beside it.
 //!
 //! [`args`] reads the command line, [`page`] makes the kiosk's copy of the app's page
-//! (once, at start), [`respond`] answers a request from the built-in files alone, and
-//! [`run`] ties them to a loopback HTTP server. It never reads or writes a file.
+//! (once, at start), [`respond`] answers a request from the built-in files alone,
+//! [`serve`] is the HTTP server with its limits, and [`run`] ties them together. It
+//! never reads or writes a file.
 
 pub mod args;
 pub mod page;
 pub mod respond;
+pub mod serve;
 
 use include_dir::{include_dir, Dir};
-use std::io::Write;
 
 /// The app's release build, or a placeholder page when the program was built before the
 /// app (see `build.rs`).
@@ -25,13 +26,16 @@ pub fn run(build: &'static Dir<'static>, options: &args::Options) -> Result<(), 
         .and_then(|f| f.contents_utf8())
         .ok_or("the built-in build has no index.html")?;
     let attributes = page::root_attributes(options.idle, options.share_base.as_deref());
-    let site = respond::Site::new(build, page::with_root_attributes(page, &attributes)?);
-    let server = tiny_http::Server::http((options.listen, options.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", options.listen, options.port))?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or("the server has no IP address")?;
+    // Made once and kept for the program's life: every answer is a slice of it or of
+    // `build`, so none is copied.
+    let site: &'static respond::Site<'static> = Box::leak(Box::new(respond::Site::new(
+        build,
+        page::with_root_attributes(page, &attributes)?,
+    )));
+    let cannot =
+        |e: std::io::Error| format!("cannot listen on {}:{}: {e}", options.listen, options.port);
+    let listener = std::net::TcpListener::bind((options.listen, options.port)).map_err(cannot)?;
+    let address = listener.local_addr().map_err(cannot)?;
     let mut said = format!(
         "ipsc-kiosk: open http://{address}/ in the kiosk's browser\n  port: {}\n  idle: {} seconds with no touch or key, then the screen starts afresh\n",
         address.port(),
@@ -60,20 +64,7 @@ pub fn run(build: &'static Dir<'static>, options: &args::Options) -> Result<(), 
         let _ = out.write_all(said.as_bytes());
         let _ = out.flush();
     }
-    for request in server.incoming_requests() {
-        let method = request.method().as_str().to_owned();
-        let reply = respond::respond(&site, &method, request.url());
-        // The answer is written whole, with `Connection: close`, instead of by
-        // `Request::respond`: tiny_http 0.12 gives each kept-alive connection a thread of
-        // its pool for as long as the browser keeps it open, and when Chromium opens
-        // several at once its pool can leave one unread behind them (seen here as a page
-        // that never loaded its wasm). Closed after each answer, every connection frees
-        // its thread at once. A browser that went away mid-answer is no reason to stop.
-        let mut writer = request.into_writer();
-        let _ = reply.write_to(&mut writer, method == "HEAD");
-        let _ = writer.flush();
-    }
-    Ok(())
+    serve::serve(site, listener)
 }
 
 fn has_wasm(dir: &Dir) -> bool {

@@ -21,7 +21,7 @@ impl<'a> Site<'a> {
 }
 
 /// An answer: status, headers and body. For HEAD the body is still given, so that its
-/// length is announced; [`Reply::write_to`] then sends none.
+/// length is announced; the server then sends none.
 #[derive(Debug)]
 pub struct Reply<'a> {
     /// The HTTP status code.
@@ -32,30 +32,12 @@ pub struct Reply<'a> {
     pub body: &'a [u8],
 }
 
-impl Reply<'_> {
-    /// Writes the answer as HTTP/1.1, its length given and the connection closed after
-    /// it; with `head_only`, without the body (the answer to HEAD).
-    pub fn write_to(&self, out: &mut impl std::io::Write, head_only: bool) -> std::io::Result<()> {
-        let reason = match self.status {
-            200 => "OK",
-            404 => "Not Found",
-            405 => "Method Not Allowed",
-            _ => "",
-        };
-        let mut head = format!("HTTP/1.1 {} {reason}\r\n", self.status);
-        for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
-        }
-        head.push_str(&format!(
-            "Content-Length: {}\r\nConnection: close\r\n\r\n",
-            self.body.len()
-        ));
-        out.write_all(head.as_bytes())?;
-        if !head_only {
-            out.write_all(self.body)?;
-        }
-        Ok(())
-    }
+/// The answer to a request that announces a body (the program takes none), sent before
+/// any of it is read; `Connection: close` because the unread body is still on its way.
+pub fn body_refused() -> Reply<'static> {
+    let mut reply = text(413, b"request bodies are not accepted");
+    reply.headers.push(("Connection", "close"));
+    reply
 }
 
 /// The answer to `method` on `target` (the request line's path, with any query).
@@ -283,35 +265,11 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_is_written_whole_and_closes_the_connection() {
-        let site = site();
-        let mut out = Vec::new();
-        respond(&site, "GET", "/app.js")
-            .write_to(&mut out, false)
-            .unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert!(
-            text.starts_with("HTTP/1.1 200 OK\r\nContent-Type: text/javascript; charset=utf-8\r\n"),
-            "{text}"
-        );
-        assert!(
-            text.contains("\r\nContent-Length: 11\r\nConnection: close\r\n\r\nexport {};\n"),
-            "{text}"
-        );
-        let mut head = Vec::new();
-        respond(&site, "HEAD", "/app.js")
-            .write_to(&mut head, true)
-            .unwrap();
-        assert!(String::from_utf8(head)
-            .unwrap()
-            .ends_with("Content-Length: 11\r\nConnection: close\r\n\r\n"));
-        let mut missing = Vec::new();
-        respond(&site, "GET", "/../x")
-            .write_to(&mut missing, false)
-            .unwrap();
-        assert!(String::from_utf8(missing)
-            .unwrap()
-            .starts_with("HTTP/1.1 404 Not Found\r\n"));
+    fn a_body_is_refused_with_the_policy_and_a_close() {
+        let reply = body_refused();
+        assert_eq!(reply.status, 413);
+        assert_eq!(header(&reply, "Connection"), "close");
+        assert_eq!(header(&reply, "Content-Security-Policy"), CSP);
     }
 
     #[test]

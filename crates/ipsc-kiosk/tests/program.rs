@@ -105,6 +105,34 @@ fn the_program_serves_the_kiosk_page_on_loopback() {
         assert!(answer.contains(" 404 "), "{escape}: {answer}");
     }
     assert!(get(&address, "POST", "/").contains(" 405 "));
+
+    // A browser may keep its connection for the next request (the server answers each in
+    // full, its length given).
+    let kept = TcpStream::connect(&address).unwrap();
+    kept.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut kept = BufReader::new(kept);
+    for target in ["/", "/index.html"] {
+        write!(
+            kept.get_mut(),
+            "GET {target} HTTP/1.1\r\nHost: {address}\r\n\r\n"
+        )
+        .unwrap();
+        let mut length = None;
+        let mut line = String::new();
+        while line != "\r\n" {
+            line.clear();
+            kept.read_line(&mut line).unwrap();
+            assert!(!line.is_empty(), "the connection closed after {target}");
+            if let Some(value) = line.strip_prefix("Content-Length: ") {
+                length = Some(value.trim().parse::<usize>().unwrap());
+            }
+            assert_ne!(line, "Connection: close\r\n", "{target}");
+        }
+        let mut body = vec![0; length.unwrap()];
+        kept.read_exact(&mut body).unwrap();
+        assert!(String::from_utf8_lossy(&body).contains("data-mode=\"kiosk\""));
+    }
 }
 
 #[test]
