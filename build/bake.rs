@@ -316,6 +316,15 @@ fn pack_expr(out: &mut Baker, p: &Pack) {
     string(out, &m.credit_clause);
     out.push_str(", preamble_clause: ");
     string(out, &m.preamble_clause);
+    out.push_str(", targets_until: ");
+    match m.targets_until {
+        Some(until) => {
+            out.push_str("Some(");
+            date(out, until);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
     out.push_str("}, regions: ");
     choice_list(out, &p.regions);
     out.push_str(", industries: ");

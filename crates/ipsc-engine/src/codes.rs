@@ -104,6 +104,10 @@ codes! {
         /// A loan has months counted in the assessment year that begin before the plan was
         /// issued. Said on the line; the amount is not changed.
         LoanBeforeIssue = "warning.loan-before-issue",
+        /// The assessment year is after the year the plan's targets run to
+        /// (`meta.targets_until`): whether its measures still apply then is for the
+        /// authority. Said with the results; no amount is changed.
+        AfterTargets = "warning.after-targets",
     }
 }
 
@@ -187,6 +191,6 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(keys.len(), unique.len());
-        assert_eq!(keys.len(), 4 + 10 + 5 + 2 + 14);
+        assert_eq!(keys.len(), 4 + 10 + 6 + 2 + 14);
     }
 }

@@ -93,6 +93,11 @@ pub struct Meta {
     pub credit_clause: String,
     /// The clause that states the plan's aims and period, cited by date warnings.
     pub preamble_clause: String,
+    /// The last day of the period the plan's targets run to, where it states one (a plan
+    /// that names no expiry may still name the end of its targets): an assessment year
+    /// after it is warned about. None: no such warning.
+    #[serde(default)]
+    pub targets_until: Option<Date>,
 }
 
 /// An option with an id and a label.

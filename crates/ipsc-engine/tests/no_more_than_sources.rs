@@ -580,3 +580,37 @@ fn the_status_and_what_if_words_promise_nothing() {
     let level = pack.text.get("what-if.level").unwrap();
     assert!(!level.zh.contains("被认定"), "{}", level.zh);
 }
+
+/// 前言: the targets run "到2025年底"; the text states no end date. A later year says so,
+/// and leaves to the authority whether the measures still apply.
+#[test]
+fn a_year_after_the_targets_says_they_ran_to_2025_and_the_text_states_no_end() {
+    let pack = common::suizhou();
+    assert_eq!(
+        pack.meta.targets_until.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-31")
+    );
+    assert!(pack
+        .clause(&pack.meta.preamble_clause)
+        .unwrap()
+        .text
+        .zh
+        .contains("到2025年底"));
+    let t = pack.text.get(Warning::AfterTargets.key()).unwrap();
+    for words in [
+        "到2025年底",
+        "原文未写明有效期或终止日期",
+        "由主管部门决定",
+        "金额未作调整",
+    ] {
+        assert!(t.zh.contains(words), "{words}: {}", t.zh);
+    }
+    for words in [
+        "to the end of 2025",
+        "states no end date",
+        "competent authority",
+        "without changing",
+    ] {
+        assert!(t.en.contains(words), "{words}: {}", t.en);
+    }
+}
