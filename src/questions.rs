@@ -1140,4 +1140,16 @@ mod tests {
         // 怎样才能获得: what it would take to get it, not what would change it.
         assert_eq!(strings::WHAT_WOULD_CHANGE.en, "What it would take");
     }
+
+    /// A loan after the LPR table's last quote says on its line where a newer rate is
+    /// entered: by this questionnaire's own words for that disclosure, in each language.
+    #[test]
+    fn the_words_of_a_loan_after_the_last_quote_name_where_a_newer_rate_goes() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let template = ipsc_engine::codes::Template::FormulaLprAfterLastQuote;
+        for lang in [Lang::Zh, Lang::En] {
+            let words = pack.say(template, lang);
+            assert!(words.contains(NEWER_LPR.get(lang)), "{words}");
+        }
+    }
 }

@@ -142,6 +142,9 @@ codes! {
         FormulaLprTable = "formula.lpr-table",
         /// Where the LPR came from: the user's newer rate.
         FormulaLprUser = "formula.lpr-user",
+        /// A loan that starts after the table's last confirmed quote uses the table's last
+        /// rate: said on its line, with that rate's date and where a newer one is entered.
+        FormulaLprAfterLastQuote = "formula.lpr-after-last-quote",
         /// The sum of several loans.
         FormulaSum = "formula.sum",
         /// The cap cut the amount.
@@ -191,6 +194,6 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(keys.len(), unique.len());
-        assert_eq!(keys.len(), 4 + 10 + 6 + 2 + 14);
+        assert_eq!(keys.len(), 4 + 10 + 6 + 2 + 15);
     }
 }
