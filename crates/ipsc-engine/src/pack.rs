@@ -48,6 +48,10 @@ pub struct Pack {
     /// The programmes without money.
     #[serde(rename = "programme", default)]
     pub programmes: Vec<Programme>,
+    /// Said where the programmes are explained, when the pack gives it: what the plan says
+    /// of money for such work, in its own words, and that it states no amount for them.
+    #[serde(default)]
+    pub programmes_note: Option<Text>,
     /// Loan prime rates, for interest subsidies.
     pub lpr: LprTable,
     /// What registration as a technology-based SME requires, to guide (never decide).
@@ -577,6 +581,9 @@ impl Pack {
         for programme in &mut self.programmes {
             out.extend([&mut programme.label.zh, &mut programme.label.en]);
             out.extend([&mut programme.summary.zh, &mut programme.summary.en]);
+        }
+        if let Some(note) = &mut self.programmes_note {
+            out.extend([&mut note.zh, &mut note.en]);
         }
         for (code, text) in self.text.iter_mut() {
             if EXPLAINING.iter().any(|prefix| code.starts_with(prefix)) {

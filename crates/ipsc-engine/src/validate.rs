@@ -229,6 +229,9 @@ impl Validator {
             }
         }
         self.unique("programme", pack.programmes.iter().map(|c| c.id.as_str()));
+        if let Some(note) = &pack.programmes_note {
+            self.text("programmes_note", note);
+        }
         for (i, p) in pack.programmes.iter().enumerate() {
             let path = format!("programme[{i}]");
             self.text(&format!("{path}.label"), &p.label);

@@ -614,3 +614,31 @@ fn a_year_after_the_targets_says_they_ran_to_2025_and_the_text_states_no_end() {
         assert!(t.en.contains(words), "{words}: {}", t.en);
     }
 }
+
+/// 二 directs special funds to six fields; it never says the programmes carry no money.
+/// Where the programmes are explained, its words are quoted exactly, and no more.
+#[test]
+fn the_programmes_note_quotes_the_special_funds_of_clause_2_exactly() {
+    let pack = common::suizhou();
+    let note = pack.programmes_note.as_ref().expect("a programmes note");
+    let clause = &pack.clause("二").unwrap().text;
+    // The last quoted span of each: in Chinese after “二、组织保障”, in English the one.
+    let quoted = |text: &str, open: char, close: char| -> String {
+        let start = text.rfind(open).unwrap() + open.len_utf8();
+        let end = start + text[start..].find(close).unwrap();
+        text[start..end].to_owned()
+    };
+    let zh = quoted(&note.zh, '“', '”');
+    assert!(zh.contains("专项资金重点投向高价值知识产权创造"), "{zh}");
+    assert!(zh.contains("公共信息服务等领域"), "{zh}");
+    assert!(clause.zh.contains(&zh), "not the plan's words: {zh}");
+    let en: String = note.en.split('"').nth(1).unwrap().to_owned();
+    assert!(en.contains("special funds"), "{en}");
+    assert!(clause.en.contains(&en), "not the clause's rendering: {en}");
+    assert!(note.zh.contains("原文未写明") && note.zh.contains("金额"));
+    assert!(note.en.contains("states no amount"));
+    for (place, t) in every_text(&pack) {
+        assert!(!t.zh.contains("不涉及资金"), "{place}");
+        assert!(!t.en.contains("without money"), "{place}");
+    }
+}
