@@ -316,6 +316,15 @@ fn pack_expr(out: &mut Baker, p: &Pack) {
     string(out, &m.credit_clause);
     out.push_str(", preamble_clause: ");
     string(out, &m.preamble_clause);
+    out.push_str(", targets_until: ");
+    match m.targets_until {
+        Some(until) => {
+            out.push_str("Some(");
+            date(out, until);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
     out.push_str("}, regions: ");
     choice_list(out, &p.regions);
     out.push_str(", industries: ");
@@ -339,6 +348,15 @@ fn pack_expr(out: &mut Baker, p: &Pack) {
     list(out, &p.measures, measure);
     out.push_str(", programmes: ");
     list(out, &p.programmes, programme);
+    out.push_str(", programmes_note: ");
+    match &p.programmes_note {
+        Some(note) => {
+            out.push_str("Some(");
+            text(out, note);
+            out.push(')');
+        }
+        None => out.push_str("None"),
+    }
     out.push_str(", lpr: LprTable { last_confirmed: ");
     date(out, p.lpr.last_confirmed);
     out.push_str(", source: ");

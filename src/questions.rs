@@ -924,7 +924,7 @@ strings! {
     /// Contract rate.
     Q_RATE = "合同年利率（%）", "Contract interest rate a year (%)";
     /// Rate hint.
-    HINT_RATE = "填写后，每笔贴息不超过该笔贷款实际支付的利息。", "If given, each loan's subsidy is at most the interest it actually charges.";
+    HINT_RATE = "填写后，本工具假设每笔贴息不超过该笔贷款同期按合同利率计算的利息（原文未规定）。", "If given, this tool assumes each loan's subsidy is at most its interest at that rate for the same months (the text is silent).";
     /// Add a loan.
     ADD_LOAN = "再添加一笔贷款", "Add another loan";
     /// Remove a loan: `{n}`.
@@ -940,7 +940,7 @@ strings! {
     /// Situations.
     Q_SITUATIONS = "以下哪些情况符合贵单位？", "Which of these apply to your enterprise?";
     /// Situations hint.
-    HINT_SITUATIONS = "可多选，也可都不选。用于匹配没有资金的支持政策。", "Choose any, or none. They match programmes that offer support without money.";
+    HINT_SITUATIONS = "可多选，也可都不选。用于匹配原文未写明金额的支持政策。", "Choose any, or none. They match programmes for which the text states no amount.";
     /// A loan row: `{principal}`, `{start}`, `{term}`.
     LOAN_SUMMARY = "本金 {principal}，{start} 起，{term} 个月", "{principal} from {start}, {term} months";
     /// A rate in a loan row: `{rate}`.
@@ -1112,5 +1112,44 @@ mod tests {
         );
         assert_eq!(TERM.high, Decimal::from(MAX_TERM_MONTHS));
         assert_eq!(LPR_RATE.high, MAX_PERCENT);
+    }
+
+    /// Issue 22: the app's words say no more than the sources. The plan never says its
+    /// programmes carry no money, only that it states no amount; the contract-interest
+    /// limit is the tool's assumption, with the pack's one meaning.
+    #[test]
+    fn the_words_say_no_amount_is_stated_and_the_rate_limit_is_an_assumption() {
+        for tr in [
+            strings::PROGRAMMES,
+            strings::PROGRAMMES_MATCHED,
+            HINT_SITUATIONS,
+        ] {
+            assert!(tr.zh.contains("原文未写明金额"), "{}", tr.zh);
+            assert!(!tr.zh.contains("资金"), "{}", tr.zh);
+            assert!(tr.en.contains("no amount"), "{}", tr.en);
+            assert!(!tr.en.contains("money"), "{}", tr.en);
+        }
+        assert!(HINT_RATE.zh.contains("本工具假设") && HINT_RATE.zh.contains("按合同利率计算"));
+        assert!(!HINT_RATE.zh.contains("实际支付"), "{}", HINT_RATE.zh);
+        assert!(
+            HINT_RATE.en.contains("this tool assumes"),
+            "{}",
+            HINT_RATE.en
+        );
+        assert!(!HINT_RATE.en.contains("actually"), "{}", HINT_RATE.en);
+        // 怎样才能获得: what it would take to get it, not what would change it.
+        assert_eq!(strings::WHAT_WOULD_CHANGE.en, "What it would take");
+    }
+
+    /// A loan after the LPR table's last quote says on its line where a newer rate is
+    /// entered: by this questionnaire's own words for that disclosure, in each language.
+    #[test]
+    fn the_words_of_a_loan_after_the_last_quote_name_where_a_newer_rate_goes() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let template = ipsc_engine::codes::Template::FormulaLprAfterLastQuote;
+        for lang in [Lang::Zh, Lang::En] {
+            let words = pack.say(template, lang);
+            assert!(words.contains(NEWER_LPR.get(lang)), "{words}");
+        }
     }
 }

@@ -401,6 +401,9 @@ pub fn results(
             if ready {
             <section class="ipsc-section" aria-labelledby="ipsc-programmes-title">
                 <h2 class="ipsc-section__title" id="ipsc-programmes-title">{ strings::PROGRAMMES.get(lang) }</h2>
+                if let Some(note) = &pack.programmes_note {
+                    <p class="ipsc-hint" data-testid="programmes-note">{ note.get(lang) }</p>
+                }
                 if a.programmes.is_empty() {
                     <p>{ strings::NO_PROGRAMMES.get(lang) }</p>
                 }

@@ -110,7 +110,7 @@ strings! {
     /// Why not.
     WHY_NOT = "原因", "Why";
     /// What would change it.
-    WHAT_WOULD_CHANGE = "怎样才能获得", "What would change it";
+    WHAT_WOULD_CHANGE = "怎样才能获得", "What it would take";
     /// What to do next, for an eligible line.
     NEXT_STEPS = "下一步", "What to do next";
     /// Basis.
@@ -132,13 +132,13 @@ strings! {
     /// The overview's third column.
     COL_AMOUNT = "金额", "Amount";
     /// How many programmes without money matched: `{n}`.
-    PROGRAMMES_MATCHED = "另有 {n} 项不涉及资金的支持与您的回答相符，见下文。", "{n} programmes that offer support without money match your answers; see below.";
+    PROGRAMMES_MATCHED = "另有 {n} 项原文未写明金额的支持与您的回答相符，见下文。", "{n} programmes for which the text states no amount match your answers; see below.";
     /// Opens the rest of a list: `{n}` more.
     SHOW_MORE = "另有 {n} 条", "{n} more";
     /// A folded list's heading: `{title}` and how many items, `{n}`.
     FOLDED = "{title}（{n} 条）", "{title} ({n})";
     /// Programmes.
-    PROGRAMMES = "可以关注的其他支持（不涉及资金）", "Other support you may look into (no money)";
+    PROGRAMMES = "可以关注的其他支持（原文未写明金额）", "Other support you may look into (no amount stated)";
     /// Nothing matched.
     NO_PROGRAMMES = "根据您的回答，没有匹配到其他支持政策。", "Your answers match no other programme.";
     /// The size check.

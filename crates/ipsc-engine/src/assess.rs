@@ -793,6 +793,16 @@ pub fn assess(pack: &Pack, answers: &Answers, year: i32) -> Result<Assessment, E
             clause: pack.meta.preamble_clause.clone(),
         });
     }
+    if pack
+        .meta
+        .targets_until
+        .is_some_and(|until| year > until.year())
+    {
+        warnings.push(Cited {
+            code: Warning::AfterTargets,
+            clause: pack.meta.preamble_clause.clone(),
+        });
+    }
     let guide = &pack.tech_sme_guide;
     let size_check = answers.size.as_ref().map(|s| SizeCheck {
         staff: s.staff.map(|n| n <= guide.max_staff),

@@ -104,6 +104,10 @@ codes! {
         /// A loan has months counted in the assessment year that begin before the plan was
         /// issued. Said on the line; the amount is not changed.
         LoanBeforeIssue = "warning.loan-before-issue",
+        /// The assessment year is after the year the plan's targets run to
+        /// (`meta.targets_until`): whether its measures still apply then is for the
+        /// authority. Said with the results; no amount is changed.
+        AfterTargets = "warning.after-targets",
     }
 }
 
@@ -138,6 +142,9 @@ codes! {
         FormulaLprTable = "formula.lpr-table",
         /// Where the LPR came from: the user's newer rate.
         FormulaLprUser = "formula.lpr-user",
+        /// A loan that starts after the table's last confirmed quote uses the table's last
+        /// rate: said on its line, with that rate's date and where a newer one is entered.
+        FormulaLprAfterLastQuote = "formula.lpr-after-last-quote",
         /// The sum of several loans.
         FormulaSum = "formula.sum",
         /// The cap cut the amount.
@@ -187,6 +194,6 @@ mod tests {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(keys.len(), unique.len());
-        assert_eq!(keys.len(), 4 + 10 + 5 + 2 + 14);
+        assert_eq!(keys.len(), 4 + 10 + 6 + 2 + 15);
     }
 }

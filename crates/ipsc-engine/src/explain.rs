@@ -83,6 +83,23 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
                     ),
                     None => String::new(),
                 };
+                // Past the table's last confirmed quote, the table's last rate is used
+                // unless the user gave a newer one: said on this loan's line.
+                let after_last_quote = match loan.rate_source {
+                    Some(RateSource::Table(date)) if loan.start > pack.lpr.last_confirmed => {
+                        Some(fill(
+                            pack.say(Template::FormulaLprAfterLastQuote, lang),
+                            &[
+                                ("n", &number),
+                                ("start", &start),
+                                ("confirmed", &pack.lpr.last_confirmed.to_string()),
+                                ("lpr", &percent(lpr)),
+                                ("date", &date.to_string()),
+                            ],
+                        ))
+                    }
+                    _ => None,
+                };
                 let mut step = fill(
                     pack.say(Template::FormulaLoan, lang),
                     &[
@@ -115,6 +132,7 @@ pub fn formula(pack: &Pack, line: &Line, lang: Lang) -> Vec<String> {
                     }
                 }
                 steps.push(step);
+                steps.extend(after_last_quote);
             }
             if loans.len() > 1 {
                 steps.push(fill(

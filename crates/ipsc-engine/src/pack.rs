@@ -48,6 +48,10 @@ pub struct Pack {
     /// The programmes without money.
     #[serde(rename = "programme", default)]
     pub programmes: Vec<Programme>,
+    /// Said where the programmes are explained, when the pack gives it: what the plan says
+    /// of money for such work, in its own words, and that it states no amount for them.
+    #[serde(default)]
+    pub programmes_note: Option<Text>,
     /// Loan prime rates, for interest subsidies.
     pub lpr: LprTable,
     /// What registration as a technology-based SME requires, to guide (never decide).
@@ -93,6 +97,11 @@ pub struct Meta {
     pub credit_clause: String,
     /// The clause that states the plan's aims and period, cited by date warnings.
     pub preamble_clause: String,
+    /// The last day of the period the plan's targets run to, where it states one (a plan
+    /// that names no expiry may still name the end of its targets): an assessment year
+    /// after it is warned about. None: no such warning.
+    #[serde(default)]
+    pub targets_until: Option<Date>,
 }
 
 /// An option with an id and a label.
@@ -572,6 +581,9 @@ impl Pack {
         for programme in &mut self.programmes {
             out.extend([&mut programme.label.zh, &mut programme.label.en]);
             out.extend([&mut programme.summary.zh, &mut programme.summary.en]);
+        }
+        if let Some(note) = &mut self.programmes_note {
+            out.extend([&mut note.zh, &mut note.en]);
         }
         for (code, text) in self.text.iter_mut() {
             if EXPLAINING.iter().any(|prefix| code.starts_with(prefix)) {

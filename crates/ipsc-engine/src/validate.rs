@@ -94,6 +94,9 @@ impl Validator {
         if m.reviewed < m.issue_date {
             self.problem("meta.reviewed", "is before the issue date");
         }
+        if m.targets_until.is_some_and(|until| until < m.issue_date) {
+            self.problem("meta.targets_until", "is before the issue date");
+        }
         self.unique("region", pack.regions.iter().map(|r| r.id.as_str()));
         for (i, r) in pack.regions.iter().enumerate() {
             self.text(&format!("region[{i}].label"), &r.label);
@@ -226,6 +229,9 @@ impl Validator {
             }
         }
         self.unique("programme", pack.programmes.iter().map(|c| c.id.as_str()));
+        if let Some(note) = &pack.programmes_note {
+            self.text("programmes_note", note);
+        }
         for (i, p) in pack.programmes.iter().enumerate() {
             let path = format!("programme[{i}]");
             self.text(&format!("{path}.label"), &p.label);

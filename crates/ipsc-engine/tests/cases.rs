@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 /// The packs with cases, and how many cases each has: a pack added, removed or emptied, or
 /// a case lost, shows here. Zero passing cases can never pass.
-const PACKS: &[(&str, usize)] = &[("suizhou-2024-15", 56), ("fixture", 11)];
+const PACKS: &[(&str, usize)] = &[("suizhou-2024-15", 60), ("fixture", 11)];
 
 #[test]
 fn every_case_of_every_pack_passes() {

@@ -313,3 +313,47 @@ fn a_loans_months_before_the_plan_are_warned_about_on_its_line_and_the_amount_is
     let late_in_month = pledge(&march, "2023-12-31");
     assert_eq!(codes(&late_in_month), [Warning::LoanBeforeIssue]);
 }
+
+/// A pack that names the end of its targets (`meta.targets_until`) warns about every later
+/// year, citing its preamble; one that names none never does; the amounts do not change.
+#[test]
+fn a_year_after_the_targets_is_warned_about_only_where_the_pack_names_their_end() {
+    use ipsc_engine::codes::Warning;
+    let source = include_str!("fixture-pack.toml");
+    let anchor = "preamble_clause = \"c0\"\n";
+    assert!(source.contains(anchor));
+    let with_end = common::pack_from(
+        &source.replace(anchor, &format!("{anchor}targets_until = \"2025-12-31\"\n")),
+    );
+    let without = common::pack_from(source);
+    let answers = Answers {
+        version: 1,
+        registered_locally: Some(true),
+        ..Answers::default()
+    };
+    let warned = |pack: &ipsc_engine::Pack, year: i32| {
+        let a = assess(pack, &answers, year).unwrap();
+        a.warnings
+            .iter()
+            .filter(|w| w.code == Warning::AfterTargets)
+            .map(|w| w.clause.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(warned(&with_end, 2025).is_empty());
+    assert_eq!(warned(&with_end, 2026), ["c0"]);
+    assert_eq!(warned(&with_end, 2040), ["c0"]);
+    assert!(warned(&without, 2040).is_empty());
+    let total = |pack: &ipsc_engine::Pack| assess(pack, &answers, 2026).unwrap().total;
+    assert_eq!(total(&with_end), total(&without));
+    // An end before the issue date is refused.
+    let problems = common::unchecked_pack_from(
+        &source.replace(anchor, &format!("{anchor}targets_until = \"2023-12-31\"\n")),
+    )
+    .validate();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("meta.targets_until")),
+        "{problems:?}"
+    );
+}

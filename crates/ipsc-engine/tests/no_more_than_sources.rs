@@ -421,3 +421,224 @@ fn the_next_steps_say_only_what_the_sources_give() {
             .contains("随州市知识产权战略实施工作联席会议"));
     }
 }
+
+/// Issue 22: the last readings of ours that were stated as facts, each now said as the
+/// tool's assumption, in both languages.
+#[test]
+fn the_readings_of_who_qualifies_are_said_as_assumptions() {
+    let pack = common::suizhou();
+    // 一(三) says 科技型中小微企业 and defines it not: "registered (入库)" is our reading.
+    for key in [
+        "reason.not-tech-sme",
+        "reason.not-tech-sme@ip-pledge-interest",
+    ] {
+        let t = pack.text.get(key).unwrap();
+        assert!(t.zh.contains("本工具假设"), "{key}: {}", t.zh);
+        assert!(t.en.contains("This tool assumes"), "{key}: {}", t.en);
+        assert!(
+            !t.zh.starts_with("本项只适用于") && !t.zh.starts_with("只有"),
+            "{key}"
+        );
+    }
+    let pledge = pack
+        .text
+        .get("reason.not-tech-sme@ip-pledge-interest")
+        .unwrap();
+    assert!(pledge.zh.contains("未作界定"), "{}", pledge.zh);
+    assert!(pledge.en.contains("does not define"), "{}", pledge.en);
+    let hint = &pack.tech_sme_guide.hint;
+    assert!(hint.zh.contains("本工具假设") && hint.en.contains("this tool assumes"));
+    // The plan is Suizhou's, but says not that only enterprises registered there qualify.
+    let reason = pack.text.get("reason.not-registered-locally").unwrap();
+    assert!(
+        reason.zh.contains("本工具假设") && reason.zh.contains("原文未写明"),
+        "{}",
+        reason.zh
+    );
+    assert!(reason.en.contains("This tool assumes"), "{}", reason.en);
+    assert!(
+        reason.zh.contains("请向主管部门咨询"),
+        "what to ask: {}",
+        reason.zh
+    );
+    let caveat = labelled(&pack.caveats, "registered-locally");
+    assert!(
+        caveat.zh.contains("测算假设") && caveat.zh.contains("原文未写明"),
+        "{}",
+        caveat.zh
+    );
+    assert!(caveat.en.contains("an assumption"), "{}", caveat.en);
+    for m in &pack.measures {
+        assert!(
+            m.conditions.contains(&Condition::RegisteredLocally),
+            "{}",
+            m.id
+        );
+    }
+    // Who receives the patent rewards: the plan does not say.
+    let holder = labelled(&pack.caveats, "rights-holder");
+    assert!(
+        holder.zh.contains("原文未写明") && holder.zh.contains("本工具假设"),
+        "{}",
+        holder.zh
+    );
+    assert!(
+        holder.en.contains("this tool assumes the patentee"),
+        "{}",
+        holder.en
+    );
+    // The contract-interest limit: one meaning, an assumption.
+    let limit = labelled(
+        &measure(&pack, "ip-pledge-interest").assumptions,
+        "contract-limit",
+    );
+    assert!(limit.zh.contains("本工具的假设") && limit.zh.contains("按合同利率计算"));
+    assert!(limit.en.contains("this tool's assumption") && limit.en.contains("contract interest"));
+    assert!(!limit.zh.contains("实际利息") && !limit.en.contains("interest paid"));
+}
+
+/// Issue 22: what the sources give, and no more.
+#[test]
+fn the_words_say_what_the_sources_give_of_offices_conditions_and_programmes() {
+    let pack = common::suizhou();
+    // The plan names no IP office: only the joint conference and its office.
+    for (place, t) in every_text(&pack) {
+        assert!(!t.zh.contains("市知识产权主管部门"), "{place}: {}", t.zh);
+        assert!(
+            !t.en.contains("municipal IP authority"),
+            "{place}: {}",
+            t.en
+        );
+    }
+    // The national evaluation's conditions: the main ones, of a named document.
+    let sme = labelled(
+        &measure(&pack, "ip-pledge-interest").assumptions,
+        "tech-sme",
+    );
+    for t in [sme, &pack.tech_sme_guide.note] {
+        assert!(
+            t.zh.contains("国科发政〔2017〕115号") && t.zh.contains("主要条件包括"),
+            "{}",
+            t.zh
+        );
+        assert!(
+            t.en.contains("[2017] No. 115") && t.en.contains("main conditions"),
+            "{}",
+            t.en
+        );
+        assert!(!t.zh.contains("条件是"), "{}", t.zh);
+    }
+    // The collective trademark is named to special-vehicle makers only.
+    let programme = |id: &str| pack.programmes.iter().find(|p| p.id == id).unwrap();
+    let brand = &programme("brand-building").summary;
+    assert!(!brand.zh.contains("随州专汽") && !brand.en.contains("Suizhou Special Vehicles"));
+    // Workstations are to be set up under the plan: not yet a service that is given.
+    let rights = &programme("rights-assistance").summary;
+    assert!(rights
+        .zh
+        .contains("按本方案，将在重点市场、园区及企业建立知识产权保护工作站"));
+    assert!(!rights.zh.contains("建立的知识产权保护工作站提供"));
+    assert!(rights.en.contains("non-litigation mediation agreements"));
+    assert!(rights.en.contains("are to be set up"));
+    // 一(八) 引入: introduce.
+    let technical = &pack.clause("一(八)").unwrap().text;
+    assert!(technical
+        .en
+        .contains("introduce the technical investigator system"));
+    // A level question that presumes no recognition the plan does not describe.
+    let level = pack
+        .levels
+        .iter()
+        .find(|q| q.id == "protection-workstation")
+        .unwrap();
+    assert!(!level.label.zh.contains("被认定"), "{}", level.label.zh);
+    assert!(!level.label.en.contains("recognised"), "{}", level.label.en);
+}
+
+/// Issue 22: a line's status and what-if are an estimate on the user's answers, not a
+/// promise.
+#[test]
+fn the_status_and_what_if_words_promise_nothing() {
+    let pack = common::suizhou();
+    for key in [
+        "status.eligible",
+        "status.eligible-with-warning",
+        "status.not-eligible",
+    ] {
+        let t = pack.text.get(key).unwrap();
+        assert!(t.zh.starts_with("按您的回答"), "{key}: {}", t.zh);
+        assert!(t.en.contains("on your answers"), "{key}: {}", t.en);
+    }
+    for key in ["what-if.conditions", "what-if.level"] {
+        let t = pack.text.get(key).unwrap();
+        assert!(
+            !t.zh.contains("可得") && t.zh.contains("测算为"),
+            "{key}: {}",
+            t.zh
+        );
+    }
+    let level = pack.text.get("what-if.level").unwrap();
+    assert!(!level.zh.contains("被认定"), "{}", level.zh);
+}
+
+/// 前言: the targets run "到2025年底"; the text states no end date. A later year says so,
+/// and leaves to the authority whether the measures still apply.
+#[test]
+fn a_year_after_the_targets_says_they_ran_to_2025_and_the_text_states_no_end() {
+    let pack = common::suizhou();
+    assert_eq!(
+        pack.meta.targets_until.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-31")
+    );
+    assert!(pack
+        .clause(&pack.meta.preamble_clause)
+        .unwrap()
+        .text
+        .zh
+        .contains("到2025年底"));
+    let t = pack.text.get(Warning::AfterTargets.key()).unwrap();
+    for words in [
+        "到2025年底",
+        "原文未写明有效期或终止日期",
+        "由主管部门决定",
+        "金额未作调整",
+    ] {
+        assert!(t.zh.contains(words), "{words}: {}", t.zh);
+    }
+    for words in [
+        "to the end of 2025",
+        "states no end date",
+        "competent authority",
+        "without changing",
+    ] {
+        assert!(t.en.contains(words), "{words}: {}", t.en);
+    }
+}
+
+/// 二 directs special funds to six fields; it never says the programmes carry no money.
+/// Where the programmes are explained, its words are quoted exactly, and no more.
+#[test]
+fn the_programmes_note_quotes_the_special_funds_of_clause_2_exactly() {
+    let pack = common::suizhou();
+    let note = pack.programmes_note.as_ref().expect("a programmes note");
+    let clause = &pack.clause("二").unwrap().text;
+    // The last quoted span of each: in Chinese after “二、组织保障”, in English the one.
+    let quoted = |text: &str, open: char, close: char| -> String {
+        let start = text.rfind(open).unwrap() + open.len_utf8();
+        let end = start + text[start..].find(close).unwrap();
+        text[start..end].to_owned()
+    };
+    let zh = quoted(&note.zh, '“', '”');
+    assert!(zh.contains("专项资金重点投向高价值知识产权创造"), "{zh}");
+    assert!(zh.contains("公共信息服务等领域"), "{zh}");
+    assert!(clause.zh.contains(&zh), "not the plan's words: {zh}");
+    let en: String = note.en.split('"').nth(1).unwrap().to_owned();
+    assert!(en.contains("special funds"), "{en}");
+    assert!(clause.en.contains(&en), "not the clause's rendering: {en}");
+    assert!(note.zh.contains("原文未写明") && note.zh.contains("金额"));
+    assert!(note.en.contains("states no amount"));
+    for (place, t) in every_text(&pack) {
+        assert!(!t.zh.contains("不涉及资金"), "{place}");
+        assert!(!t.en.contains("without money"), "{place}");
+    }
+}
