@@ -62,7 +62,7 @@ function hasTheHeaders(res, what) {
 }
 
 // The features the app never uses, denied (docs/WEBMASTER.md says why these).
-const DENIED = ['accelerometer', 'bluetooth', 'camera', 'clipboard-read', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking'];
+const DENIED = ['accelerometer', 'camera', 'clipboard-read', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking'];
 const PERMISSIONS = DENIED.map((feature) => `${feature}=()`).join(', ');
 
 // nginx names itself without its version (server_tokens off, in deploy/ipsc-location.conf).
@@ -163,6 +163,11 @@ test('`./x serve`\'s Node server sends the policy nginx sends', TEST, async () =
 // it, nor the app on the opener. Neither logs anything.
 test('in the browser, each feature denied is one Chromium knows, and the app\'s page shares no window with the site that opened it', TEST, async (t) => {
   const from = { requests: app.requests.length, problems: app.problems.length };
+  // Chromium says what it makes of a header as a warning, which `problems` does not keep.
+  const said = [];
+  const listen = (m) => { if (/Permissions-Policy|Cross-Origin|feature/i.test(m.text())) said.push(`${m.type()}: ${m.text()}`); };
+  app.context.on('console', listen);
+  t.after(() => app.context.off('console', listen));
   const page = await app.page();
   const policy = await page.evaluate((denied) => {
     const known = document.permissionsPolicy ?? document.featurePolicy;
@@ -190,6 +195,7 @@ test('in the browser, each feature denied is one Chromium knows, and the app\'s 
   await opener.close();
   assert.deepEqual(outside(app.requests.slice(from.requests), [app.origin, other.origin]), []);
   assert.deepEqual(app.problems.slice(from.problems), [], 'console errors or policy violations');
+  assert.deepEqual(said, [], 'console messages about the headers');
 });
 
 // The journey to the results, by the fields and the buttons' names, as journey.test.mjs goes.
