@@ -158,7 +158,7 @@ test('`./x serve`\'s Node server sends the policy nginx sends', TEST, async () =
 });
 
 // What the browser makes of the permissions policy and of COOP: every feature the header
-// names is one Chromium knows (an unknown one is a console error) and is denied to the
+// names is one Chromium knows (it warns of an unknown one on every page) and is denied to the
 // page; a page of another site that opens the app in a window of its own keeps no hold on
 // it, nor the app on the opener. Neither logs anything.
 test('in the browser, each feature denied is one Chromium knows, and the app\'s page shares no window with the site that opened it', TEST, async (t) => {
