@@ -56,6 +56,18 @@ function hasTheHeaders(res, what) {
   assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
   assert.equal(res.headers['referrer-policy'], 'no-referrer', what);
   assert.equal(res.headers['access-control-allow-origin'], '*', what);
+  assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', what);
+  assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', what);
+  assert.equal(res.headers['permissions-policy'], PERMISSIONS, what);
+}
+
+// The features the app never uses, denied (docs/WEBMASTER.md says why these).
+const DENIED = ['accelerometer', 'camera', 'clipboard-read', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking'];
+const PERMISSIONS = DENIED.map((feature) => `${feature}=()`).join(', ');
+
+// nginx names itself without its version (server_tokens off, in deploy/ipsc-location.conf).
+function hidesTheVersion(res, what) {
+  assert.equal(res.headers.server, 'nginx', what);
 }
 
 test('nginx reads the configuration without a warning, and refuses it without frame-ancestors', TEST, () => {
@@ -85,13 +97,14 @@ test('the build has a gzip copy of each text and wasm file, and it is that file'
   }
 });
 
-test('every response carries the policy, nosniff, no referrer, CORS and its cache lifetime', TEST, async () => {
+test('every response carries the policy, nosniff, no referrer, CORS, CORP, COOP, the permissions policy, no nginx version and its cache lifetime', TEST, async () => {
   for (const [where, base] of places()) {
     for (const name of ['', ...files()]) {
       const res = await get(base + name, { 'Accept-Encoding': 'gzip' });
       const what = `${name || 'the folder'} ${where}`;
       assert.equal(res.status, 200, what);
       hasTheHeaders(res, what);
+      hidesTheVersion(res, what);
       const type = TYPES[name.split('.').pop()] ?? TYPES.html;
       assert.ok(res.headers['content-type'].startsWith(type), `${what}: ${res.headers['content-type']}`);
       const kept = hashed(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
@@ -103,6 +116,8 @@ test('every response carries the policy, nosniff, no referrer, CORS and its cach
     const missing = await get(base + 'ipsc-app-0000000000000000.js');
     assert.equal(missing.status, 404, `a missing file ${where}`);
     hasTheHeaders(missing, `the 404 ${where}`);
+    hidesTheVersion(missing, `the 404 ${where}`);
+    assert.doesNotMatch(missing.body.toString(), /nginx\//, `the 404's page names no version ${where}`);
   }
   const bare = await get(folder.origin + FOLDER.slice(0, -1));
   assert.equal(bare.status, 301, 'the folder without its slash');
@@ -140,6 +155,47 @@ test('`./x serve`\'s Node server sends the policy nginx sends', TEST, async () =
     node.closeAllConnections();
     node.close();
   }
+});
+
+// What the browser makes of the permissions policy and of COOP: every feature the header
+// names is one Chromium knows (it warns of an unknown one on every page) and is denied to the
+// page; a page of another site that opens the app in a window of its own keeps no hold on
+// it, nor the app on the opener. Neither logs anything.
+test('in the browser, each feature denied is one Chromium knows, and the app\'s page shares no window with the site that opened it', TEST, async (t) => {
+  const from = { requests: app.requests.length, problems: app.problems.length };
+  // Chromium says what it makes of a header as a warning, which `problems` does not keep.
+  const said = [];
+  const listen = (m) => { if (/Permissions-Policy|Cross-Origin|feature/i.test(m.text())) said.push(`${m.type()}: ${m.text()}`); };
+  app.context.on('console', listen);
+  t.after(() => app.context.off('console', listen));
+  const page = await app.page();
+  const policy = await page.evaluate((denied) => {
+    const known = document.permissionsPolicy ?? document.featurePolicy;
+    return known && { features: known.features(), allowed: denied.filter((f) => known.allowsFeature(f)) };
+  }, DENIED);
+  assert.ok(policy, 'the page has document.featurePolicy');
+  assert.deepEqual(DENIED.filter((f) => !policy.features.includes(f)), [], 'features Chromium does not know');
+  assert.deepEqual(policy.allowed, [], 'features the page may still use');
+  await page.close();
+  const other = await otherSite(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>随州市人民政府</title></head>
+<body><main><h1>政策解读</h1></main></body></html>`, "default-src 'none'");
+  t.after(() => other.close());
+  const opener = await app.context.newPage();
+  await opener.goto(other.origin + '/article');
+  const [popup] = await Promise.all([
+    app.context.waitForEvent('page'),
+    opener.evaluate((url) => { window.opened = window.open(url); }, app.base),
+  ]);
+  await popup.locator('h1').waitFor();
+  assert.equal(await popup.evaluate(() => window.opener), null, 'the app\'s page has no opener');
+  await opener.waitForFunction(() => window.opened.closed, null, { timeout: 5000 }).catch(() => {
+    assert.fail('the opening page still holds the app\'s window');
+  });
+  await popup.close();
+  await opener.close();
+  assert.deepEqual(outside(app.requests.slice(from.requests), [app.origin, other.origin]), []);
+  assert.deepEqual(app.problems.slice(from.problems), [], 'console errors or policy violations');
+  assert.deepEqual(said, [], 'console messages about the headers');
 });
 
 // The journey to the results, by the fields and the buttons' names, as journey.test.mjs goes.

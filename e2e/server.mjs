@@ -3,8 +3,9 @@
 // that allows only the page's own files (no inline script or style, no eval; wasm needs
 // 'wasm-unsafe-eval'), no network elsewhere, and nosniff. The files may be read from other
 // origins (Access-Control-Allow-Origin), as embed.js on another site needs; which sites may
-// frame the page is `frameAncestors`. Used by `cargo xtask serve` and by the end-to-end
-// tests, so the tests see what users see.
+// frame the page is `frameAncestors`. Every header deploy/ipsc-location.conf gives nginx
+// is sent here too. Used by `cargo xtask serve` and by the end-to-end tests, so the tests
+// see what users see.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -25,6 +26,22 @@ export function csp({ frameAncestors = "'self'" } = {}) {
   return found[1].replace('$ipsc_frame_ancestors', frameAncestors);
 }
 
+// Every other header of the same file, as nginx sends it: each `add_header NAME VALUE
+// always;` line but Cache-Control (nginx's depends on the file's name; this server's is
+// always no-cache), the policy's variable filled in as csp() does. A new header in
+// deploy/ reaches `./x serve` with no change here.
+export function deployHeaders(options = {}) {
+  const conf = readFileSync(NGINX_LOCATION, 'utf8');
+  const headers = {};
+  for (const [, name, quoted, bare] of conf.matchAll(/^add_header (\S+) (?:"([^"]*)"|(\S+)) always;$/gm)) {
+    if (name === 'Cache-Control') continue;
+    const value = name === 'Content-Security-Policy' ? csp(options) : quoted ?? bare;
+    if (value.includes('$')) throw new Error(`${NGINX_LOCATION}: ${name} has a variable this server cannot fill in`);
+    headers[name] = value;
+  }
+  return headers;
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -37,7 +54,7 @@ const TYPES = {
 
 export function serve(dist, port = 0, options = {}) {
   const root = resolve(dist);
-  const policy = csp(options);
+  const sent = deployHeaders(options);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
@@ -49,15 +66,12 @@ export function serve(dist, port = 0, options = {}) {
       const body = await readFile(file);
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': policy,
-        'Access-Control-Allow-Origin': '*',
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
+        ...sent,
         'Cache-Control': 'no-cache',
       });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'Content-Type': 'text/plain', ...sent }).end('not found');
     }
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
