@@ -1,7 +1,8 @@
 //! Chooses the build the program carries: the workspace's `dist/` when it holds an app
 //! build, else a placeholder page, so that clippy and the tests work on a fresh clone
 //! before the app was ever built. `src/lib.rs` embeds whichever this names. Also reads
-//! the content security policy from `deploy/`, where nginx's is, so the two never differ.
+//! the content security policy and the permissions policy from `deploy/`, where nginx's
+//! are, so the two never differ.
 
 use std::path::Path;
 
@@ -33,6 +34,18 @@ fn policy(workspace: &Path) -> Result<String, Box<dyn std::error::Error>> {
     Ok(format!("{policy}frame-ancestors 'self'"))
 }
 
+/// The Permissions-Policy nginx sends (`deploy/ipsc-location.conf`): what the app never
+/// uses is denied the same way on the kiosk.
+fn permissions(workspace: &Path) -> Result<String, Box<dyn std::error::Error>> {
+    let conf = std::fs::read_to_string(workspace.join("deploy/ipsc-location.conf"))?;
+    let permissions = conf
+        .lines()
+        .find_map(|l| l.strip_prefix("add_header Permissions-Policy \""))
+        .and_then(|l| l.strip_suffix("\" always;"))
+        .ok_or("deploy/ipsc-location.conf: no Permissions-Policy")?;
+    Ok(permissions.to_owned())
+}
+
 /// Copies the folder `from` to `to`, but for `NAME.gz` files.
 fn copy_without_gzip(from: &Path, to: &Path) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(to)?;
@@ -57,6 +70,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(2)
         .ok_or("the crate is not two folders below the workspace")?;
     println!("cargo:rustc-env=IPSC_KIOSK_CSP={}", policy(workspace)?);
+    println!(
+        "cargo:rustc-env=IPSC_KIOSK_PERMISSIONS={}",
+        permissions(workspace)?
+    );
     let dist = workspace.join("dist");
     // A directory is scanned whole, so a new app build re-embeds. While `dist/` is missing
     // cargo reruns this every time; that costs a recompile of this small crate only.

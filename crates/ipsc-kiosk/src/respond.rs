@@ -7,6 +7,9 @@ use include_dir::Dir;
 /// (read from there by `build.rs`), with only the page itself allowed to frame it.
 pub const CSP: &str = env!("IPSC_KIOSK_CSP");
 
+/// The permissions policy, as `deploy/ipsc-location.conf` gives it to nginx.
+pub const PERMISSIONS: &str = env!("IPSC_KIOSK_PERMISSIONS");
+
 /// The build's files and the page the kiosk opens on.
 pub struct Site<'a> {
     files: &'a Dir<'a>,
@@ -102,6 +105,11 @@ fn headers(content_type: &'static str) -> Vec<(&'static str, &'static str)> {
         ("Content-Security-Policy", CSP),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
+        // As nginx sends them (docs/WEBMASTER.md), but for CORP: no other site loads the
+        // kiosk's files, so they are the kiosk's own alone.
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+        ("Permissions-Policy", PERMISSIONS),
         // A program replaced by a newer one must not leave the old page in the browser.
         ("Cache-Control", "no-cache"),
     ]
@@ -178,6 +186,12 @@ mod tests {
                 assert_eq!(header(&reply, "Content-Security-Policy"), CSP);
                 assert_eq!(header(&reply, "X-Content-Type-Options"), "nosniff");
                 assert_eq!(header(&reply, "Referrer-Policy"), "no-referrer");
+                assert_eq!(header(&reply, "Cross-Origin-Opener-Policy"), "same-origin");
+                assert_eq!(
+                    header(&reply, "Cross-Origin-Resource-Policy"),
+                    "same-origin"
+                );
+                assert!(header(&reply, "Permissions-Policy").contains("camera=()"));
                 if path != "index.html" {
                     assert_eq!(reply.body, file.contents(), "{path}");
                 }
