@@ -176,10 +176,10 @@ fn assess_prints_json_with_total_and_lines() {
     assert_eq!(
         amounts,
         [
-            "30,000.00  Reward for domestic invention patents [一(一)] · Eligible on your answers",
-            "0.00  Reward for invention patents granted abroad via the PCT [一(一)] · Not eligible on your answers",
-            "0.00  Interest subsidy on IP-pledge loans [一(三)] · Not eligible on your answers",
-            "0.00  Subsidy for IP protection workstations [一(七)] · Not eligible on your answers",
+            "30,000.00  Reward for domestic invention patents [一(一)] · Eligible as answered",
+            "0.00  Reward for invention patents granted abroad via the PCT [一(一)] · Not eligible as answered",
+            "0.00  Interest subsidy on IP-pledge loans [一(三)] · Not eligible as answered",
+            "0.00  Subsidy for IP protection workstations [一(七)] · Not eligible as answered",
             "30,000.00  Total",
         ],
         "{out}"

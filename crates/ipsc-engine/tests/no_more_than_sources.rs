@@ -567,7 +567,7 @@ fn the_status_and_what_if_words_promise_nothing() {
     ] {
         let t = pack.text.get(key).unwrap();
         assert!(t.zh.starts_with("按您的回答"), "{key}: {}", t.zh);
-        assert!(t.en.contains("on your answers"), "{key}: {}", t.en);
+        assert!(t.en.contains("as answered"), "{key}: {}", t.en);
     }
     for key in ["what-if.conditions", "what-if.level"] {
         let t = pack.text.get(key).unwrap();
