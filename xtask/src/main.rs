@@ -2,10 +2,12 @@
 //! can start). Each set-up step checks what is there and installs only what is missing.
 //!
 //! - `setup`: the wasm target, the standard library's source, trunk, wasm-bindgen-cli, npm
-//!   packages, Chromium, nginx, zbar-tools and iproute2.
+//!   packages, Chromium, Firefox ESR, WebKitGTK's WebDriver, Xvfb, geckodriver, nginx,
+//!   zbar-tools and iproute2.
 //! - `build`: the release app in `dist/`.
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
-//! - `test`: every check and test, in order; fails on the first failure.
+//! - `test`: every check and test, in order, the browser tests in Chromium, Firefox and
+//!   WebKit; fails on the first failure.
 //! - `bench [--soak N]`: every figure of how fast and how small, with its target and
 //!   command, as a table for docs/PERFORMANCE.md (xtask/src/bench.rs).
 //! - `mutants`: mutation testing of the engine's money, number, date and rules modules
@@ -268,14 +270,15 @@ fn test() -> Result {
             cargo(&["test", "--locked", "--workspace"])
         })?;
         step("policy packs", &mut times, check_packs)?;
-        let browser = [
-            "test", "--locked", "--target", wasm, "-p", "ipsc-app", "--tests",
-        ];
-        step(
-            "browser tests (wasm-bindgen-test, headless Chromium)",
-            &mut times,
-            || run("cargo", &browser, &runner),
-        )?;
+        // The same browser tests in each engine, each naming its driver (one build: the
+        // later runs only start the runner again).
+        for engine in &ENGINES {
+            step(
+                &format!("browser tests (wasm-bindgen-test, {})", engine.name),
+                &mut times,
+                || browser_tests(engine, &runner),
+            )?;
+        }
         step("release build", &mut times, build)?;
         step("WebAssembly 1.0 floor", &mut times, || {
             check_floor(Path::new("dist"))
@@ -303,6 +306,15 @@ fn test() -> Result {
                 )
             },
         )?;
+        // One driver API (selenium-webdriver) for both, one file of tests: each engine's
+        // run prints its own pass count.
+        for engine in ENGINES.iter().filter(|e| e.e2e) {
+            step(
+                &format!("end-to-end tests in {} (WebDriver, nginx)", engine.name),
+                &mut times,
+                || engine_e2e(engine),
+            )?;
+        }
         step(
             "kiosk end-to-end tests, with no network (unshare -n)",
             &mut times,
@@ -319,6 +331,109 @@ fn test() -> Result {
     let failed = usize::from(result.is_err());
     println!("steps: {} passed, {failed} failed", times.len() - failed);
     result
+}
+
+/// A browser engine the tests run in: its WebDriver server, named by the variable that
+/// wasm-bindgen-test-runner reads, and whether it needs an X display (Xvfb).
+struct Engine {
+    /// As the steps name it.
+    name: &'static str,
+    /// `IPSC_ENGINE` for `e2e/engines.mjs`.
+    id: &'static str,
+    /// The runner's variable for this driver (`GECKODRIVER`, ...).
+    driver_var: &'static str,
+    /// Runs under `xvfb-run -a`: WebKit's MiniBrowser has no headless mode.
+    xvfb: bool,
+    /// Has a WebDriver end-to-end run of its own (Chromium has Playwright's).
+    e2e: bool,
+}
+
+const ENGINES: [Engine; 3] = [
+    Engine {
+        name: "headless Chromium",
+        id: "chromium",
+        driver_var: "CHROMEDRIVER",
+        xvfb: false,
+        e2e: false,
+    },
+    Engine {
+        name: "headless Firefox ESR",
+        id: "firefox",
+        driver_var: "GECKODRIVER",
+        xvfb: false,
+        e2e: true,
+    },
+    Engine {
+        name: "WebKitGTK under Xvfb",
+        id: "webkit",
+        driver_var: "SAFARIDRIVER",
+        xvfb: true,
+        e2e: true,
+    },
+];
+
+/// The driver an engine's tests use.
+fn driver_path(engine: &Engine) -> PathBuf {
+    match engine.id {
+        "firefox" => setup::geckodriver_path(),
+        "webkit" => PathBuf::from(setup::WEBKIT_DRIVER),
+        _ => PathBuf::from("/usr/bin/chromedriver"),
+    }
+}
+
+/// Runs `program args` with the tool PATH, `env`, and no driver variable but the
+/// engine's: wasm-bindgen-test-runner takes the first of GECKODRIVER, SAFARIDRIVER and
+/// CHROMEDRIVER it finds set, so one left in the environment would move every run to it.
+fn run_in_engine(engine: &Engine, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result {
+    let (program, args) = if engine.xvfb {
+        let mut wrapped = vec!["-a", program];
+        wrapped.extend(args);
+        ("xvfb-run", wrapped)
+    } else {
+        (program, args.to_vec())
+    };
+    println!("\n$ {program} {}", args.join(" "));
+    let mut command = Command::new(program);
+    command.args(&args).env("PATH", tool_path());
+    for other in &ENGINES {
+        command
+            .env_remove(other.driver_var)
+            .env_remove(format!("{}_REMOTE", other.driver_var));
+    }
+    command.env(engine.driver_var, driver_path(engine));
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let status = command.status().map_err(|e| format!("{program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// The app's wasm-bindgen browser tests (`tests/`) in one engine.
+fn browser_tests(engine: &Engine, runner: &[(&str, &str)]) -> Result {
+    let wasm = "wasm32-unknown-unknown";
+    let args = [
+        "test", "--locked", "--target", wasm, "-p", "ipsc-app", "--tests",
+    ];
+    run_in_engine(engine, "cargo", &args, runner)
+}
+
+/// `e2e/engines.mjs`, the cross-engine end-to-end suite, in one engine against `dist/`.
+fn engine_e2e(engine: &Engine) -> Result {
+    run_in_engine(
+        engine,
+        "node",
+        &[
+            "--test",
+            "--test-concurrency=1",
+            "--test-timeout=120000",
+            "e2e/engines.mjs",
+        ],
+        &[("IPSC_ENGINE", engine.id)],
+    )
 }
 
 /// The end-to-end test files, `e2e/*.test.mjs`, in order.

@@ -3,16 +3,71 @@
 //! two must match exactly.
 
 use crate::{run, tool_path, Result};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const TRUNK_VERSION: &str = "0.21.14";
+/// geckodriver, Firefox's WebDriver server, from crates.io (nothing else offers it here:
+/// the npm package downloads a binary).
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Everything: the build's tools, and Debian's packages for the tests.
+/// Everything: the build's tools, and Debian's packages and geckodriver for the tests.
 pub fn all() -> Result {
     for_build()?;
-    debian_packages()
+    debian_packages()?;
+    geckodriver()
+}
+
+/// Where the tests find geckodriver: a folder of its own, never on PATH, because
+/// wasm-bindgen-test-runner prefers a geckodriver it finds on PATH over chromedriver and
+/// would silently move the Chromium tests to Firefox. In the user's cache, not `target/`,
+/// so that every checkout on a machine shares one build (about 140 s on two cores).
+pub fn geckodriver_path() -> PathBuf {
+    geckodriver_root().join("bin").join("geckodriver")
+}
+
+fn geckodriver_root() -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|dir| !dir.is_empty())
+        .map_or_else(
+            || PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache"),
+            PathBuf::from,
+        );
+    cache
+        .join("ipsc")
+        .join(format!("geckodriver-{GECKODRIVER_VERSION}"))
+}
+
+/// geckodriver at its pinned version, built from crates.io into [`geckodriver_path`]'s
+/// folder unless it is there already.
+fn geckodriver() -> Result {
+    let path = geckodriver_path();
+    let have = version_of(&path.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if have
+        .split_whitespace()
+        .any(|word| word == GECKODRIVER_VERSION)
+    {
+        println!(
+            "setup: geckodriver {GECKODRIVER_VERSION} is installed ({})",
+            path.display()
+        );
+        return Ok(());
+    }
+    let root = geckodriver_root();
+    run(
+        "cargo",
+        &[
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--locked",
+            "--root",
+            &root.to_string_lossy(),
+        ],
+        &[],
+    )
 }
 
 /// What `trunk build --release` needs.
@@ -142,6 +197,12 @@ fn same_packages(locked: &serde_json::Value, installed: &serde_json::Value) -> b
         })
 }
 
+/// Firefox ESR, as Debian installs it.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// WebKitGTK's WebDriver server, and the browser it starts.
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
 /// A CJK font, so that screenshots of the Chinese pages show characters, not boxes.
 const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 
@@ -149,11 +210,13 @@ const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 /// `apt-get update`: Chromium and its driver, a CJK font, nginx (the end-to-end tests
 /// serve the build with deploy/'s configuration), zbar-tools (`zbarimg` reads a QR code
 /// from a screenshot) and iproute2 (`ip` brings up loopback in the kiosk's network
-/// namespace with no network).
+/// namespace with no network), and the two other engines: Firefox ESR, WebKitGTK's
+/// WebDriver (`WebKitWebDriver`, which starts WebKit's MiniBrowser) and Xvfb (MiniBrowser
+/// has no headless mode).
 fn debian_packages() -> Result {
     let has_file = |path: &str| Path::new(path).exists();
     let runs = |program: &str, args: &[&str]| version_of(program, args).is_some();
-    let wanted: [(&str, bool); 6] = [
+    let wanted: [(&str, bool); 10] = [
         ("chromium", has_file("/usr/bin/chromium")),
         ("chromium-driver", has_file("/usr/bin/chromedriver")),
         ("fonts-wqy-microhei", has_file(CJK_FONT)),
@@ -161,6 +224,17 @@ fn debian_packages() -> Result {
         ("nginx", runs("nginx", &["-v"])),
         ("zbar-tools", runs("zbarimg", &["--version"])),
         ("iproute2", runs("ip", &["-V"])),
+        ("firefox-esr", has_file(FIREFOX)),
+        (
+            "webkit2gtk-driver",
+            has_file(WEBKIT_DRIVER) && has_file(MINIBROWSER),
+        ),
+        (
+            "xvfb",
+            has_file("/usr/bin/xvfb-run") && has_file("/usr/bin/Xvfb"),
+        ),
+        // xvfb-run needs it; xvfb only recommends it.
+        ("xauth", has_file("/usr/bin/xauth")),
     ];
     let missing: Vec<&str> = wanted
         .iter()
@@ -169,7 +243,8 @@ fn debian_packages() -> Result {
         .collect();
     if missing.is_empty() {
         println!(
-            "setup: chromium, chromedriver, a CJK font, nginx, zbar-tools and iproute2 are installed"
+            "setup: chromium, chromedriver, a CJK font, nginx, zbar-tools, iproute2, firefox-esr, \
+             webkit2gtk-driver, xvfb and xauth are installed"
         );
         return Ok(());
     }
