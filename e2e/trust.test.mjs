@@ -48,6 +48,15 @@ const swap = (key, value, nth = 0) => {
   return GOOD.map(([k, v]) => (k === key && ++seen === nth ? [k, value] : [k, v]));
 };
 
+// The results of the shortest journey, then back to its second step (the grants').
+async function backAtGrants() {
+  const page = await fresh();
+  await shortJourney(page, { patents: 1 });
+  for (let i = 0; i < 5; i++) await page.goBack();
+  assert.equal(await heading(page), '测算年度内获得的授权');
+  return page;
+}
+
 async function fresh() {
   const page = await app.page('/');
   await page.evaluate(() => localStorage.clear());
@@ -281,9 +290,7 @@ test('report texts that never come are given up on in bounded time, with a retry
 });
 
 test('a megabyte pasted into a count is refused, kept short, and the check page and link stay small', TEST, async () => {
-  const page = await fresh();
-  await shortJourney(page, { patents: 1 });
-  for (let i = 0; i < 5; i++) await page.goBack();
+  const page = await backAtGrants();
   const field = page.locator('#ipsc-count-pct-invention-patents');
   await field.fill('1'.repeat(1_000_000));
   await next(page);
@@ -302,9 +309,7 @@ test('a megabyte pasted into a count is refused, kept short, and the check page 
 });
 
 test('invisible and direction marks in a pasted number are dropped, so what shows is what counts', TEST, async () => {
-  const page = await fresh();
-  await shortJourney(page, { patents: 1 });
-  for (let i = 0; i < 5; i++) await page.goBack();
+  const page = await backAtGrants();
   const field = page.locator('#ipsc-count-domestic-invention-patents');
   await field.fill('\u200b2\u200e\u202e');
   await page.waitForFunction(() => document.querySelector('#ipsc-count-domestic-invention-patents').value === '2');

@@ -111,9 +111,17 @@ fn tool_path() -> String {
 
 /// Runs a command with the tool PATH, echoing it; fails if it fails.
 fn run(program: &str, args: &[&str], env: &[(&str, &str)]) -> Result {
+    run_without(program, args, env, &[])
+}
+
+/// [`run`], with the variables `removed` taken out of the environment first.
+fn run_without(program: &str, args: &[&str], env: &[(&str, &str)], removed: &[String]) -> Result {
     println!("\n$ {program} {}", args.join(" "));
     let mut command = Command::new(program);
     command.args(args).env("PATH", tool_path());
+    for key in removed {
+        command.env_remove(key);
+    }
     for (key, value) in env {
         command.env(key, value);
     }
@@ -392,24 +400,19 @@ fn run_in_engine(engine: &Engine, program: &str, args: &[&str], env: &[(&str, &s
     } else {
         (program, args.to_vec())
     };
-    println!("\n$ {program} {}", args.join(" "));
-    let mut command = Command::new(program);
-    command.args(&args).env("PATH", tool_path());
-    for other in &ENGINES {
-        command
-            .env_remove(other.driver_var)
-            .env_remove(format!("{}_REMOTE", other.driver_var));
-    }
-    command.env(engine.driver_var, driver_path(engine));
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    let status = command.status().map_err(|e| format!("{program}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
+    let removed: Vec<String> = ENGINES
+        .iter()
+        .flat_map(|other| {
+            [
+                other.driver_var.to_owned(),
+                format!("{}_REMOTE", other.driver_var),
+            ]
+        })
+        .collect();
+    let driver = driver_path(engine).display().to_string();
+    let mut env = env.to_vec();
+    env.push((engine.driver_var, &driver));
+    run_without(program, &args, &env, &removed)
 }
 
 /// The app's wasm-bindgen browser tests (`tests/`) in one engine.
