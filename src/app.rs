@@ -76,7 +76,8 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
         },
         ..State::default()
     };
-    if let Some(text) = storage::from_fragment(&hash) {
+    let linked = storage::from_fragment(&hash);
+    if let Some(text) = linked {
         match storage::decode(pack, text) {
             Ok(linked) => {
                 state.form = linked;
@@ -95,7 +96,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     }
     if persist && !storage::keeps() {
         state.keeping = Keeping::Refused;
-    } else if persist && storage::from_fragment(&hash).is_none() {
+    } else if persist && linked.is_none() {
         if let Some(saved) = storage::load().and_then(|text| storage::decode(pack, &text).ok()) {
             state.form = saved;
         }

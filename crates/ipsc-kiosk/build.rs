@@ -19,12 +19,9 @@ const PLACEHOLDER: &str = r#"<!doctype html>
 </html>
 "#;
 
-/// The policy nginx sends (`deploy/ipsc-location.conf`, its one place), with only the
-/// page itself allowed to frame it: a kiosk is framed by no one.
-fn policy(workspace: &Path) -> Result<String, Box<dyn std::error::Error>> {
-    let conf_path = workspace.join("deploy/ipsc-location.conf");
-    println!("cargo:rerun-if-changed={}", conf_path.display());
-    let conf = std::fs::read_to_string(&conf_path)?;
+/// The policy nginx sends (`deploy/ipsc-location.conf`, its one place, given as `conf`),
+/// with only the page itself allowed to frame it: a kiosk is framed by no one.
+fn policy(conf: &str) -> Result<String, Box<dyn std::error::Error>> {
     let policy = conf
         .lines()
         .find_map(|l| l.strip_prefix("add_header Content-Security-Policy \""))
@@ -34,10 +31,9 @@ fn policy(workspace: &Path) -> Result<String, Box<dyn std::error::Error>> {
     Ok(format!("{policy}frame-ancestors 'self'"))
 }
 
-/// The Permissions-Policy nginx sends (`deploy/ipsc-location.conf`): what the app never
-/// uses is denied the same way on the kiosk.
-fn permissions(workspace: &Path) -> Result<String, Box<dyn std::error::Error>> {
-    let conf = std::fs::read_to_string(workspace.join("deploy/ipsc-location.conf"))?;
+/// The Permissions-Policy nginx sends (from the same `conf`): what the app never uses is
+/// denied the same way on the kiosk.
+fn permissions(conf: &str) -> Result<String, Box<dyn std::error::Error>> {
     let permissions = conf
         .lines()
         .find_map(|l| l.strip_prefix("add_header Permissions-Policy \""))
@@ -69,10 +65,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ancestors()
         .nth(2)
         .ok_or("the crate is not two folders below the workspace")?;
-    println!("cargo:rustc-env=IPSC_KIOSK_CSP={}", policy(workspace)?);
+    let conf_path = workspace.join("deploy/ipsc-location.conf");
+    println!("cargo:rerun-if-changed={}", conf_path.display());
+    let conf = std::fs::read_to_string(&conf_path)?;
+    println!("cargo:rustc-env=IPSC_KIOSK_CSP={}", policy(&conf)?);
     println!(
         "cargo:rustc-env=IPSC_KIOSK_PERMISSIONS={}",
-        permissions(workspace)?
+        permissions(&conf)?
     );
     let dist = workspace.join("dist");
     // A directory is scanned whole, so a new app build re-embeds. While `dist/` is missing
