@@ -4,22 +4,24 @@
 
 use crate::browser::{focus_id, last_full_year, location_hash, replace_hash};
 use crate::check::check;
+use crate::chrome::{clear, finish, ErrorSummary, Footer, Header, Pending, Running};
 use crate::form::{FieldError, Form, Step};
 use crate::hooks::{
     go, use_focus, use_history, use_kiosk_idle, use_other_tabs, use_report_texts, use_saving,
     use_saving_prefs, warning_window,
 };
 use crate::host;
+use crate::kinds::View;
 use crate::kiosk::use_qr_code;
 use crate::policy::{self, default_pack};
 use crate::results::results;
 use crate::results::share_link;
-use crate::state::{hash_of, step_from_hash, Action, Ctx, Keeping, PackRef, State, Texts};
+use crate::state::{hash_of, step_from_hash, Action, Ctx, Keeping, PackRef, Shared, State, Texts};
 use crate::steps::step;
 use crate::storage::{self, LinkError};
 use crate::strings::{self, fill};
 use ipsc_engine::explain::money;
-use ipsc_engine::{assess, Lang};
+use ipsc_engine::{assess, Lang, Pack};
 use yew::prelude::*;
 
 /// How the app is hosted.
@@ -64,10 +66,10 @@ pub struct JourneyProps {
 /// The state to start from: answers from a share link, else from storage; preferences;
 /// the step in the URL; whether the browser keeps anything. Read before the first render,
 /// so nothing typed can be overwritten.
-fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
+fn start(pack: &'static Pack, persist: bool, default_year: i32) -> State {
     let hash = location_hash();
+    let mut form = Form::new(default_year);
     let mut state = State {
-        form: Form::new(default_year),
         step: step_from_hash(&hash).unwrap_or(Step::Enterprise),
         texts: if policy::full_pack().is_some() {
             Texts::Ready
@@ -80,7 +82,7 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
     if let Some(text) = linked {
         match storage::decode(pack, text) {
             Ok(linked) => {
-                state.form = linked;
+                form = linked;
                 state.step = Step::Check;
             }
             Err(e) => {
@@ -98,9 +100,10 @@ fn start(pack: &ipsc_engine::Pack, persist: bool, default_year: i32) -> State {
         state.keeping = Keeping::Refused;
     } else if persist && linked.is_none() {
         if let Some(saved) = storage::load().and_then(|text| storage::decode(pack, &text).ok()) {
-            state.form = saved;
+            form = saved;
         }
     }
+    state.form = Shared::new(form);
     if let Some(prefs) = storage::load_prefs().filter(|_| persist) {
         let (tag, large) = prefs.split_once('|').unwrap_or((prefs.as_str(), "0"));
         state.lang = Lang::from_tag(tag).unwrap_or_default();
@@ -123,7 +126,15 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let heading = use_node_ref();
     let summary = use_node_ref();
 
-    let (answers, errors) = state.form.read(pack, default_year);
+    // Read and assessed once per change of the form, and shared by whatever shows them.
+    let computed = use_memo(state.form.clone(), move |form| {
+        let reading = form.borrow().reading(pack, default_year);
+        let year = reading.answers.year.unwrap_or(default_year);
+        let assessment = assess(pack, &reading.answers, year);
+        (reading, year, assessment)
+    });
+    let (reading, year, assessment) = &*computed;
+    let (answers, errors, year) = (&reading.answers, &reading.errors, *year);
     // No estimate from an answer that a step would refuse, whatever way led here (a link,
     // saved answers, the browser's forward button, a typed `#results`): the check page,
     // which names each one, instead of the results.
@@ -145,7 +156,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
     // Another tab's answers, where they differ from these: until the person chooses,
     // nothing is kept (equal ones are simply forgotten).
     let conflict = state.elsewhere.as_ref().filter(|theirs| {
-        let ours = (!state.form.is_untouched()).then(|| storage::encode(pack, &state.form));
+        let form = state.form.borrow();
+        let ours = (!form.is_untouched()).then(|| storage::encode(pack, &form));
         **theirs != ours
     });
     {
@@ -171,6 +183,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
     use_saving_prefs(persist, state.lang, state.large);
     use_other_tabs(persist, state.dispatcher());
     let pending_focus = use_focus(at, state.attempts, heading.clone(), summary.clone());
+    // An item added or removed: focus where the reducer said, once it shows.
+    use_effect_with(state.focus.clone(), |focus| {
+        if let Some((_, field)) = focus {
+            focus_id(field);
+        }
+    });
     let load_texts = use_report_texts(
         at >= Step::Check && state.texts == Texts::Waiting,
         state.dispatcher(),
@@ -180,12 +198,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let kiosk_results = props.idle_reset.is_some() && at == Step::Results;
     let qr_code = use_qr_code(
         kiosk_results
-            .then(|| share_link(pack, &state.form))
+            .then(|| share_link(pack, &state.form.borrow()))
             .flatten(),
         lang,
     );
-    let year = answers.year.unwrap_or(default_year);
-    let assessment = assess(pack, &answers, year);
     // The host that asked for it hears of each result shown, once (see `host::result`).
     let result = (at == Step::Results)
         .then(|| assessment.as_ref().ok().and_then(host::result))
@@ -207,21 +223,22 @@ pub fn Journey(props: &JourneyProps) -> Html {
     } else {
         Vec::new()
     };
-    let fix_elsewhere = pending_focus.clone();
+    let shown_pack = policy::full_pack().map_or(props.pack, PackRef);
+    let pending = Pending(pending_focus.clone());
+    let dispatch = state.dispatcher();
     let ctx = Ctx {
-        pack: policy::full_pack().map_or(props.pack, PackRef),
+        pack: shown_pack,
         lang,
         visible_errors: visible,
-        dispatch: state.dispatcher(),
+        dispatch: dispatch.clone(),
         go: {
-            let dispatch = state.dispatcher();
+            let dispatch = dispatch.clone();
             Callback::from(move |(step, field): (Step, Option<String>)| {
                 *pending_focus.borrow_mut() = field;
                 go(&dispatch, step);
             })
         },
     };
-    let dispatch = state.dispatcher();
     let step_has_errors = if at == Step::Check {
         refused
     } else {
@@ -238,55 +255,40 @@ pub fn Journey(props: &JourneyProps) -> Html {
             }
         })
     };
-    let other = lang.other();
-    let switch_lang = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Lang(other)))
-    };
-    let large = state.large;
-    let switch_large = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Large(!large)))
-    };
-    let clear = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            storage::clear();
-            go(&dispatch, Step::Enterprise);
-            dispatch.dispatch(Action::Clear(default_year));
-        })
-    };
-    let finish = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            go(&dispatch, Step::Enterprise);
-            dispatch.dispatch(Action::Finish(default_year));
-        })
-    };
     let idle_warning = |seconds: u32| {
         fill(
             strings::IDLE_WARNING.get(lang),
             &[("seconds", &seconds.to_string())],
         )
     };
-    let form = &state.form;
+    let form = state.form.borrow();
     let (title, body) = match at {
-        question if question.asks() => (question.title(), step(&ctx, form, question)),
-        Step::Check => (at.title(), check(&ctx, form)),
+        question if question.asks() => {
+            let view = View {
+                form: &form,
+                errors: &ctx.visible_errors,
+                understood: &reading.understood,
+                lang,
+                pack: shown_pack,
+                dispatch: &dispatch,
+            };
+            (question.title(), step(&view, question))
+        }
+        Step::Check => (at.title(), check(&ctx, &form)),
         _ => (
             strings::RESULTS,
             results(
                 &ctx,
-                form,
-                &answers,
-                &assessment,
+                &form,
+                answers,
+                assessment,
                 year,
                 state.texts,
                 &load_texts,
             ),
         ),
     };
-    let running = match &assessment {
+    let running = match assessment {
         _ if refused => strings::RUNNING_WITHHELD.get(lang).to_owned(),
         Ok(a) => money(pack, a.total, lang),
         Err(_) => strings::ERR_ENGINE.get(lang).to_owned(),
@@ -303,11 +305,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 Some(Ok(form)) => dispatch.dispatch(Action::Take(form.clone())),
                 // Not a form this app wrote: nothing to take, so this tab's answers stay.
                 Some(Err(_)) => dispatch.dispatch(Action::KeepMine),
-                None => {
-                    storage::clear();
-                    go(&dispatch, Step::Enterprise);
-                    dispatch.dispatch(Action::Clear(default_year));
-                }
+                None => clear(&dispatch, default_year),
             })
         };
         let keep = {
@@ -322,34 +320,11 @@ pub fn Journey(props: &JourneyProps) -> Html {
             </div>
         }
     });
-    let kept = match state.keeping {
-        _ if !persist => "",
-        Keeping::Yes => strings::KEPT_HERE.get(lang),
-        Keeping::Refused => strings::NOT_KEPT.get(lang),
-        Keeping::Stopped => strings::NOT_KEPT_ANY_MORE.get(lang),
-    };
+    let large = state.large;
 
     html! {
         <div class={if large { "ipsc ipsc--large" } else { "ipsc" }} lang={lang.tag()}>
-            <header class="ipsc-header">
-                <p class="ipsc-title">
-                    <span lang="zh-CN">{ strings::PRODUCT.zh }</span>
-                    <span class="ipsc-title-en" lang="en">{ strings::PRODUCT.en }</span>
-                </p>
-                // The results open on the total and every line at once: the tagline, which
-                // introduces the questions, makes room for them there.
-                if at != Step::Results {
-                    <p class="ipsc-tagline">{ pack.meta.tagline.get(lang) }</p>
-                }
-                <div class="ipsc-toolbar">
-                    <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch_lang}>
-                        { strings::SWITCH_LANGUAGE.get(lang) }
-                    </button>
-                    <button type="button" class="ipsc-button ipsc-button--secondary" aria-pressed={large.to_string()} onclick={switch_large}>
-                        { strings::LARGE_TEXT.get(lang) }
-                    </button>
-                </div>
-            </header>
+            <Header pack={props.pack} {lang} {large} tagline={at != Step::Results} dispatch={dispatch.clone()} />
             <main class="ipsc-main">
                 if at > Step::Enterprise && at <= Step::Check {
                     <a class="ipsc-back" href={hash_of(at.previous())} onclick={ctx.link(at.previous(), None)}>{ strings::BACK.get(lang) }</a>
@@ -372,50 +347,19 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     </div>
                 }
                 if !ctx.visible_errors.is_empty() {
-                    <div class="ipsc-error-summary" tabindex="-1" ref={summary} aria-labelledby="ipsc-error-summary-title">
-                        <h2 class="ipsc-error-summary__title" id="ipsc-error-summary-title">{ strings::THERE_IS_A_PROBLEM.get(lang) }</h2>
-                        if at == Step::Check {
-                            <p>{ strings::REFUSED_INTRO.get(lang) }</p>
-                        }
-                        <ul class="ipsc-error-summary__list">
-                            { for ctx.visible_errors.iter().map(|e| {
-                                let (field, step) = (e.field.clone(), e.step);
-                                let (dispatch, pending) = (dispatch.clone(), fix_elsewhere.clone());
-                                // On its own step, the link focuses the field; from the check page it
-                                // opens the field's step, with the field focused and its error beside it.
-                                let onclick = Callback::from(move |ev: MouseEvent| {
-                                    ev.prevent_default();
-                                    if step == at {
-                                        focus_id(&field);
-                                    } else {
-                                        *pending.borrow_mut() = Some(field.clone());
-                                        go(&dispatch, step);
-                                        dispatch.dispatch(Action::ShowErrors);
-                                    }
-                                });
-                                // An item's error says which item (`Loan 2: …`); beside the field its
-                                // fieldset's legend says it.
-                                let message = match &e.within {
-                                    Some(item) => strings::labelled(lang, item.get(lang), e.message.get(lang)),
-                                    None => e.message.get(lang).to_owned(),
-                                };
-                                html! { <li><a href={format!("#{}", e.field)} {onclick}>{ message }</a></li> }
-                            }) }
-                        </ul>
-                    </div>
+                    <ErrorSummary errors={ctx.visible_errors.clone()} {at} {lang} pending={pending.clone()} node={summary.clone()} dispatch={dispatch.clone()} />
                 }
                 if at.asks() {
                     <p class="ipsc-caption">{ fill(strings::STEP_OF.get(lang), &[("n", &at.number().to_string()), ("total", &Step::QUESTIONS.to_string())]) }</p>
                 }
                 <h1 class="ipsc-heading" tabindex="-1" ref={heading}>{ title.get(lang) }</h1>
+                // What a screen reader cannot see change (an item added or removed), said
+                // politely; always there, so the words are heard when they come.
+                <p class="ipsc-visually-hidden" aria-live="polite" aria-atomic="true">{ state.said.as_ref().map(|s| s.get(lang).to_owned()) }</p>
                 { body }
                 if at.asks() {
                     <button type="button" class="ipsc-button" onclick={next.clone()}>{ strings::CONTINUE.get(lang) }</button>
-                    <aside class="ipsc-running" aria-labelledby="ipsc-running-title">
-                        <h2 class="ipsc-running__title" id="ipsc-running-title">{ strings::RUNNING_ESTIMATE.get(lang) }</h2>
-                        <p class="ipsc-running__amount" data-testid="running-total" aria-live="polite" aria-atomic="true">{ running }</p>
-                        <p class="ipsc-hint">{ strings::RUNNING_ESTIMATE_HINT.get(lang) }</p>
-                    </aside>
+                    <Running {lang} said={AttrValue::from(running)} />
                 }
                 if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>
@@ -423,22 +367,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 if kiosk_results {
                     <section class="ipsc-section ipsc-kiosk-end">
                         { qr_code }
-                        <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish.clone()}>{ strings::FINISH.get(lang) }</button>
+                        <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish(&dispatch, default_year)}>{ strings::FINISH.get(lang) }</button>
                     </section>
                 }
             </main>
-            <footer class="ipsc-footer">
-                <p class="ipsc-disclaimer">{ pack.meta.disclaimer.get(lang) }</p>
-                <p>{ fill(strings::POLICY_LINE.get(lang), &[("doc", &pack.meta.doc_number), ("title", pack.meta.title.get(lang))]) }</p>
-                <p>{ strings::PRIVACY.get(lang) }{ kept }</p>
-                // A kiosk clears for the next person (language and text size too); its results
-                // end with that button already.
-                if props.idle_reset.is_none() {
-                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={clear}>{ strings::CLEAR.get(lang) }</button>
-                } else if !kiosk_results {
-                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish.clone()}>{ strings::FINISH.get(lang) }</button>
-                }
-            </footer>
+            <Footer pack={props.pack} {lang} {persist} keeping={state.keeping} kiosk={props.idle_reset.map(|_| kiosk_results)}
+                {default_year} dispatch={dispatch.clone()} />
         </div>
     }
 }

@@ -6,7 +6,8 @@
 //! cost more of the first load than this whole module. The browser tests check that the
 //! answers come out exactly as serde writes them, which is what `ipsc assess` reads.
 
-use crate::questions::{flatten, questions, Answer, Kind, Lens, Question, Value};
+use crate::kinds::{exported, Exported};
+use crate::questions::Value;
 use ipsc_engine::{Answers, Assessment, Pack};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -61,24 +62,18 @@ fn js(value: Value) -> JsValue {
     }
 }
 
-/// A record (a loan, a newer LPR) as an object, its fields from its questions' lenses.
-fn record<T>(
-    record: &T,
-    questions: &[Question<'_>],
-    lens: impl Fn(&Answer) -> Option<Lens<T>>,
-) -> JsValue {
+/// A record (a loan, a newer LPR) as an object of its parts.
+fn record(parts: Vec<(&'static str, Value)>) -> JsValue {
     let o = Object::new();
-    for lens in questions.iter().filter_map(|q| lens(&q.answer)) {
-        if let Some(value) = (lens.get)(record) {
-            set(&o, lens.path, &js(value));
-        }
+    for (path, value) in parts {
+        set(&o, path, &js(value));
     }
     o.into()
 }
 
 /// The answers as serde writes them (every `None` and empty collection left out), each
-/// where its question says.
-pub fn answers(pack: &Pack, a: &Answers) -> Object {
+/// where its question's kind says (`kinds::exported`).
+pub fn answers(pack: &'static Pack, a: &Answers) -> Object {
     let o = Object::new();
     set(&o, "version", &a.version.into());
     if let Some(id) = &a.pack {
@@ -88,57 +83,41 @@ pub fn answers(pack: &Pack, a: &Answers) -> Object {
     if let Some(year) = a.year {
         set(&o, "year", &year.into());
     }
-    let all = questions(pack);
-    for q in flatten(&all) {
-        match (&q.answer, &q.kind) {
-            (Answer::Field(lens), _) => {
-                if let Some(value) = (lens.get)(a) {
-                    set_at(&o, lens.path.split('.'), &js(value));
-                }
-            }
+    for out in exported(pack, a) {
+        match out {
+            Exported::At(path, value) => set_at(&o, path.split('.'), &js(value)),
             // All of them where serde puts the map, in its (sorted) order.
-            (Answer::Count(_), _) if !a.counts.is_empty() => {
+            Exported::Counts => {
                 let counts = child(&o, "counts");
                 for (id, n) in a.counts.iter() {
                     set(&counts, id, &(*n).into());
                 }
             }
-            (Answer::Level(_), _) if !a.levels.is_empty() => {
+            Exported::Levels => {
                 let levels = child(&o, "levels");
                 for (id, level) in a.levels.iter() {
                     set(&levels, id, &JsValue::from_str(level));
                 }
             }
-            (Answer::Records(path), Kind::Items(_, questions)) if !a.loans.is_empty() => {
-                let loans: Array = a
-                    .loans
-                    .iter()
-                    .map(|loan| {
-                        record(loan, questions, |answer| match answer {
-                            Answer::Loan(lens) => Some(*lens),
-                            _ => None,
-                        })
-                    })
-                    .collect();
-                set(&o, path, &loans);
-            }
-            (Answer::Records(path), Kind::Folded { questions, .. }) => {
-                if let Some(lpr) = &a.newer_lpr {
-                    let lpr = record(lpr, questions, |answer| match answer {
-                        Answer::Lpr(lens) => Some(*lens),
-                        _ => None,
-                    });
-                    set(&o, path, &lpr);
+            Exported::Records {
+                path,
+                list,
+                records,
+            } => {
+                let mut records = records.into_iter().map(record);
+                if list {
+                    set(&o, path, &records.collect::<Array>());
+                } else if let Some(one) = records.next() {
+                    set(&o, path, &one);
                 }
             }
-            _ => {}
         }
     }
     o
 }
 
 /// The whole download, indented for people to read.
-pub fn json(pack: &Pack, a: &Answers, assessment: &Assessment) -> Option<String> {
+pub fn json(pack: &'static Pack, a: &Answers, assessment: &Assessment) -> Option<String> {
     let outcome = Object::new();
     set(&outcome, "pack", &JsValue::from_str(&assessment.pack));
     set(&outcome, "year", &assessment.year.into());

@@ -2,16 +2,13 @@
 //!
 //! The form never loses a keystroke: a value that does not parse stays in the form with
 //! its error, and the answers simply leave it out until it is fixed. The form knows no
-//! question by name: it keeps each answer under its question's key and reads it as the
-//! question table ([`crate::questions`]) says.
+//! question by name: it keeps each answer under its question's key; how an answer is read
+//! is its kind's (`kinds`).
 
 pub use crate::questions::Step;
-use crate::questions::{flatten, item_field, questions, Answer, Kind, Lens, Need, Question, Value};
-use crate::strings::{self, Tr};
-use ipsc_engine::number::{parse, NumberError, Quantity};
-use ipsc_engine::{Answers, Date, Loan, NewerLpr, Pack, Text, ANSWERS_VERSION};
+use ipsc_engine::Text;
 use litemap::LiteMap;
-use rust_decimal::Decimal;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Answers by question key, as typed or chosen.
 pub type Values = LiteMap<String, String>;
@@ -22,12 +19,42 @@ pub struct Form {
     /// Each question's answer by its key, as typed or as the value of the choice made
     /// (yes and no are `1` and `0`); an empty answer is not kept.
     pub values: Values,
-    /// The choices ticked in the questionnaire's question of several answers (the
-    /// situations), in the order ticked.
-    pub ticked: Vec<String>,
-    /// The items added to the questionnaire's repeated group (the loans), each its
-    /// answers by key.
-    pub items: Vec<Values>,
+    /// The choices ticked in each question of several answers (`situation`), by its key,
+    /// in the order ticked.
+    pub ticked: LiteMap<String, Vec<String>>,
+    /// The items added to each repeated group (`loan`), by its key, each its answers by
+    /// key.
+    pub groups: LiteMap<String, Vec<Item>>,
+}
+
+/// One item of a repeated group (a loan): its answers, and an id that names it on screen
+/// while items before it come and go.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Names the item for as long as the page lives; never kept or compared.
+    pub id: u32,
+    /// Its answers by key.
+    pub values: Values,
+}
+
+/// The next item's id.
+static NEXT_ITEM: AtomicU32 = AtomicU32::new(1);
+
+impl Item {
+    /// An item with these answers, and an id of its own.
+    pub fn new(values: Values) -> Item {
+        Item {
+            id: NEXT_ITEM.fetch_add(1, Ordering::Relaxed),
+            values,
+        }
+    }
+}
+
+/// Two items are the same answers whatever their ids: the id only names an item on screen.
+impl PartialEq for Item {
+    fn eq(&self, other: &Self) -> bool {
+        self.values == other.values
+    }
 }
 
 /// A field that needs fixing: its element id and what to say.
@@ -81,20 +108,6 @@ pub fn tidy(text: String) -> String {
         .collect()
 }
 
-/// The words for a number the reader refused.
-pub fn number_error(error: NumberError) -> Tr {
-    match error {
-        NumberError::Empty => strings::ERR_EMPTY,
-        NumberError::NotANumber => strings::ERR_NOT_A_NUMBER,
-        NumberError::Exponent => strings::ERR_EXPONENT,
-        NumberError::Sign => strings::ERR_SIGN,
-        NumberError::NotWhole => strings::ERR_NOT_WHOLE,
-        NumberError::TooManyDecimals { .. } => strings::ERR_TOO_MANY_DECIMALS,
-        NumberError::BadGrouping => strings::ERR_BAD_GROUPING,
-        NumberError::TooLarge => strings::ERR_TOO_LARGE,
-    }
-}
-
 /// Sets one of a value's answers, [`tidy`]: an empty one is not kept, so that a form
 /// emptied by hand is untouched again.
 pub fn put(values: &mut Values, key: &str, value: String) {
@@ -111,259 +124,10 @@ pub fn get<'v>(values: &'v Values, key: &str) -> &'v str {
     values.get(key).map_or("", String::as_str)
 }
 
-/// Collects answers and errors in one pass over the question table.
-struct Reader<'f> {
-    answers: Answers,
-    errors: Vec<FieldError>,
-    form: &'f Form,
-    /// The item being read, said before its errors in the summary.
-    within: Option<Text>,
-    /// The field of the question whose answer revealed the ones being read.
-    revealed_by: Option<String>,
-}
-
-impl Reader<'_> {
-    fn error(&mut self, field: String, step: Step, message: Text, refused: bool) {
-        self.errors.push(FieldError {
-            field,
-            step,
-            message,
-            within: self.within.clone(),
-            refused,
-        });
-    }
-
-    /// The value of one answer, or `None`, with its error where it has one.
-    fn value(&mut self, question: &Question<'_>, text: &str, field: String) -> Option<Value> {
-        let text = text.trim();
-        if text.chars().nth(MAX_CHARS).is_some() {
-            let message =
-                strings::fill_both(strings::ERR_TOO_LONG, &[("n", &MAX_CHARS.to_string())]);
-            self.error(field, question.step, message, true);
-            return None;
-        }
-        let value = match &question.kind {
-            _ if text.is_empty() => None,
-            Kind::YesNo => match text {
-                "1" => Some(Value::Flag(true)),
-                "0" => Some(Value::Flag(false)),
-                _ => return self.not_a_choice(question, field),
-            },
-            Kind::Radios(_) | Kind::Select(_) => {
-                if !question.kind.choices().iter().any(|c| c.value == text) {
-                    return self.not_a_choice(question, field);
-                }
-                Some(Value::Id(text.to_owned()))
-            }
-            Kind::Number { quantity, limits } => {
-                let read = parse(text, *quantity);
-                let message = match (read, limits) {
-                    (Ok(n), Some(l)) if n < l.low || n > l.high => l.error,
-                    (Ok(n), _) => {
-                        return Some(match quantity {
-                            Quantity::Count => Value::Whole(i64::try_from(n).ok()?),
-                            _ => Value::Decimal(n),
-                        })
-                    }
-                    (Err(_), Some(l)) if l.for_any_error => l.error,
-                    (Err(e), _) => number_error(e),
-                };
-                self.error(field, question.step, message.into(), true);
-                return None;
-            }
-            Kind::Date => match Date::parse(text) {
-                Ok(date) if ipsc_engine::assess::YEARS.contains(&date.year()) => {
-                    Some(Value::Date(date))
-                }
-                _ => {
-                    self.error(field, question.step, strings::ERR_DATE.into(), true);
-                    return None;
-                }
-            },
-            Kind::Many(_) | Kind::Items(..) | Kind::Folded { .. } => None,
-        };
-        if value.is_none() {
-            if let Need::Required(words) = &question.need {
-                self.error(field, question.step, words.said(), false);
-            }
-        }
-        value
-    }
-
-    /// A kept value that is none of the question's choices (only a link or saved answers
-    /// made by hand can hold one): refused, never read as "not answered".
-    fn not_a_choice(&mut self, question: &Question<'_>, field: String) -> Option<Value> {
-        self.error(field, question.step, strings::ERR_NOT_A_CHOICE.into(), true);
-        None
-    }
-
-    fn put(&mut self, answer: &Answer, value: Value) {
-        match answer {
-            Answer::Field(lens) => (lens.set)(&mut self.answers, value),
-            Answer::Count(id) => {
-                if let Some(n) = value.whole() {
-                    self.answers.counts.insert(id.clone(), n);
-                }
-            }
-            Answer::Level(id) => {
-                if let Some(level) = value.id() {
-                    self.answers.levels.insert(id.clone(), level);
-                }
-            }
-            // Parts of a record, which its holder puts whole.
-            Answer::Loan(_) | Answer::Lpr(_) | Answer::Records(_) | Answer::None => {}
-        }
-    }
-
-    /// Reads a record's questions from `values`: the record if every required one is
-    /// answered, its fields set through their lenses.
-    fn record<T>(
-        &mut self,
-        questions: &[Question<'_>],
-        values: &Values,
-        field: impl Fn(&Question<'_>) -> String,
-        mut record: Option<T>,
-        lens: impl Fn(&Answer) -> Option<Lens<T>>,
-    ) -> (Option<T>, usize) {
-        let mut complete = true;
-        let mut answered = 0;
-        for q in questions {
-            match self.value(q, get(values, &q.key), field(q)) {
-                Some(value) => {
-                    answered += 1;
-                    if let (Some(lens), Some(record)) = (lens(&q.answer), record.as_mut()) {
-                        (lens.set)(record, value);
-                    }
-                }
-                None => complete &= !matches!(q.need, Need::Required(_)),
-            }
-        }
-        (record.filter(|_| complete), answered)
-    }
-
-    fn question(&mut self, pack: &Pack, q: &Question<'_>) {
-        let form = self.form;
-        match &q.kind {
-            Kind::Many(choices) => {
-                let ids = choices
-                    .iter()
-                    .filter(|c| form.ticked.contains(&c.value))
-                    .map(|c| c.value.clone())
-                    .collect();
-                self.put(&q.answer, Value::Ids(ids));
-            }
-            Kind::Items(words, questions) => {
-                for (i, item) in form.items.iter().enumerate() {
-                    let n = (i + 1).to_string();
-                    self.within = Some(Text {
-                        zh: strings::fill(words.heading.zh, &[("n", &n)]),
-                        en: strings::fill(words.heading.en, &[("n", &n)]),
-                    });
-                    let (loan, _) = self.record(
-                        questions,
-                        item,
-                        |child| item_field(&q.key, i, &child.key),
-                        blank_loan(),
-                        |a| match a {
-                            Answer::Loan(lens) => Some(*lens),
-                            _ => None,
-                        },
-                    );
-                    self.answers.loans.extend(loan);
-                }
-                self.within = None;
-                if form.items.is_empty() {
-                    // At the question that asked for items: there is no item to point at.
-                    let field = self.revealed_by.clone().unwrap_or_else(|| q.first_field());
-                    self.error(field, q.step, words.none.into(), false);
-                }
-            }
-            Kind::Folded { questions, .. } => {
-                let (lpr, answered) = self.record(
-                    questions,
-                    &form.values,
-                    |q| q.id(),
-                    blank_lpr(),
-                    |a| match a {
-                        Answer::Lpr(lens) => Some(*lens),
-                        _ => None,
-                    },
-                );
-                self.newer_lpr(pack, questions, lpr, answered);
-            }
-            _ => {
-                if let Some(value) = self.value(q, get(&form.values, &q.key), q.first_field()) {
-                    self.put(&q.answer, value);
-                }
-            }
-        }
-        if let Some(reveal) = &q.reveals {
-            if get(&form.values, &q.key) == reveal.when {
-                let outer = self.revealed_by.replace(q.first_field());
-                for child in &reveal.questions {
-                    self.question(pack, child);
-                }
-                self.revealed_by = outer;
-            }
-        }
-    }
-
-    /// A newer LPR: both its date and rate or neither, and newer than the pack's table.
-    fn newer_lpr(
-        &mut self,
-        pack: &Pack,
-        questions: &[Question<'_>],
-        lpr: Option<NewerLpr>,
-        answered: usize,
-    ) {
-        let step = Step::Loans;
-        let (Some(date), Some(rate)) = (questions.first(), questions.get(1)) else {
-            return;
-        };
-        // Answered together or not at all.
-        match lpr.filter(|_| answered == questions.len()) {
-            Some(lpr) => {
-                let latest = pack.lpr.rates.last().map(|r| r.effective);
-                if latest.is_some_and(|last| lpr.effective <= last) {
-                    self.error(date.id(), step, strings::ERR_LPR_NOT_NEWER.into(), true);
-                } else {
-                    self.answers.newer_lpr = Some(lpr);
-                }
-            }
-            // One given and the other left empty (a wrong one has its own error).
-            None if answered == 1 => {
-                for q in [date, rate] {
-                    if get(&self.form.values, &q.key).trim().is_empty() {
-                        self.error(q.id(), step, strings::ERR_LPR_PAIR.into(), true);
-                    }
-                }
-            }
-            None => {}
-        }
-    }
-}
-
-/// A loan whose every field its questions then set.
-fn blank_loan() -> Option<Loan> {
-    Some(Loan {
-        principal: Decimal::ZERO,
-        start: first_day()?,
-        term_months: 0,
-        contract_rate: None,
-    })
-}
-
-/// A newer LPR whose every field its questions then set.
-fn blank_lpr() -> Option<NewerLpr> {
-    Some(NewerLpr {
-        effective: first_day()?,
-        one_year: Decimal::ZERO,
-    })
-}
-
-/// A day of the first year the engine takes (a test checks it is one).
-fn first_day() -> Option<Date> {
-    Date::new(*ipsc_engine::assess::YEARS.start(), 1, 1).ok()
+/// Whether the form's groups have room for one more item: up to the most a link may carry,
+/// so every form the page makes can be shared.
+fn room(items: &[Item]) -> bool {
+    items.len() < MAX_ITEMS
 }
 
 impl Form {
@@ -393,76 +157,91 @@ impl Form {
         put(&mut self.values, key, value.into());
     }
 
+    /// The choices ticked in a question of several answers, in the order ticked.
+    pub fn ticked(&self, key: &str) -> &[String] {
+        self.ticked.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Ticks a choice, or unticks it if it was ticked.
+    pub fn toggle(&mut self, key: &str, choice: &str) {
+        let ticked = match self.ticked.get_mut(key) {
+            Some(ticked) => ticked,
+            None => {
+                self.ticked.insert(key.to_owned(), Vec::new());
+                match self.ticked.get_mut(key) {
+                    Some(ticked) => ticked,
+                    None => return,
+                }
+            }
+        };
+        match ticked.iter().position(|t| t == choice) {
+            Some(i) => {
+                ticked.remove(i);
+            }
+            None => ticked.push(choice.to_owned()),
+        }
+        if ticked.is_empty() {
+            self.ticked.remove(key);
+        }
+    }
+
+    /// The items of a repeated group.
+    pub fn items(&self, group: &str) -> &[Item] {
+        self.groups.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds an empty item to a group, if it has room; its index.
+    pub fn add(&mut self, group: &str) -> Option<usize> {
+        self.push(group, Values::new())
+    }
+
+    /// Adds an item with these answers to a group, if it has room; its index.
+    pub fn push(&mut self, group: &str, values: Values) -> Option<usize> {
+        if self.groups.get(group).is_none() {
+            self.groups.insert(group.to_owned(), Vec::new());
+        }
+        let items = self.groups.get_mut(group)?;
+        room(items).then(|| {
+            items.push(Item::new(values));
+            items.len() - 1
+        })
+    }
+
+    /// Removes the item with this id from a group; the index it had.
+    pub fn remove(&mut self, group: &str, id: u32) -> Option<usize> {
+        let items = self.groups.get_mut(group)?;
+        let at = items.iter().position(|i| i.id == id)?;
+        items.remove(at);
+        if items.is_empty() {
+            self.groups.remove(group);
+        }
+        Some(at)
+    }
+
+    /// Sets an answer of the item with this id.
+    pub fn set_in(&mut self, group: &str, id: u32, key: &str, value: String) {
+        if let Some(item) = self
+            .groups
+            .get_mut(group)
+            .and_then(|items| items.iter_mut().find(|i| i.id == id))
+        {
+            put(&mut item.values, key, value);
+        }
+    }
+
     /// Whether nothing has been answered (the year aside, which always has a value).
     pub fn is_untouched(&self) -> bool {
         self.ticked.is_empty()
-            && self.items.is_empty()
+            && self.groups.is_empty()
             && self.values.iter().all(|(key, _)| key == "year")
     }
-
-    /// The answers the form gives so far, and what needs fixing, step by step.
-    pub fn read(&self, pack: &Pack, default_year: i32) -> (Answers, Vec<FieldError>) {
-        let mut r = Reader {
-            answers: Answers {
-                version: ANSWERS_VERSION,
-                pack: Some(pack.meta.id.clone()),
-                // An assessment year left empty (or wrong) is the default one.
-                year: Some(default_year),
-                ..Answers::default()
-            },
-            errors: Vec::new(),
-            form: self,
-            within: None,
-            revealed_by: None,
-        };
-        for question in &questions(pack) {
-            r.question(pack, question);
-        }
-        (r.answers, r.errors)
-    }
-}
-
-/// The keys the form keeps answers under for a pack, from one walk of the question table.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Keys {
-    /// Each question with one answer, kept in [`Form::values`] (`registered`, `count.<id>`).
-    pub single: Vec<String>,
-    /// The question of several answers (`situation`), whose choices are [`Form::ticked`].
-    pub many: String,
-    /// That question's choices (the values a link may tick).
-    pub many_choices: Vec<String>,
-    /// The repeated group (`loan`), whose items are [`Form::items`].
-    pub items: String,
-    /// Each item's questions (`principal`, …).
-    pub item_keys: Vec<String>,
-}
-
-/// The keys of this pack's questionnaire.
-pub fn keys(pack: &Pack) -> Keys {
-    let all = questions(pack);
-    let mut keys = Keys::default();
-    for q in flatten(&all) {
-        match &q.kind {
-            Kind::Many(choices) => {
-                keys.many.clone_from(&q.key);
-                keys.many_choices = choices.iter().map(|c| c.value.clone()).collect();
-            }
-            Kind::Items(_, questions) => {
-                keys.items.clone_from(&q.key);
-                keys.item_keys = questions.iter().map(|i| i.key.clone()).collect();
-            }
-            // A fold holds no answer of its own; its questions are in `flatten`.
-            Kind::Folded { .. } => {}
-            _ => keys.single.push(q.key.clone()),
-        }
-    }
-    keys
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::policy::default_pack;
+    use crate::strings;
 
     fn complete() -> Form {
         Form::answered(&[
@@ -497,7 +276,7 @@ mod tests {
         put(&mut loan, "principal", "500万".into());
         put(&mut loan, "start", "2025-02-30".into());
         put(&mut loan, "term", "0".into());
-        form.items.push(loan);
+        form.push("loan", loan);
         let (answers, errors) = form.read(pack, 2025);
         let found: Vec<(&str, u8, &str)> = errors
             .iter()
@@ -521,12 +300,14 @@ mod tests {
             "an incomplete loan is left out, not guessed"
         );
         assert_eq!(
-            form.items.first().map(|l| get(l, "principal")),
+            form.items("loan")
+                .first()
+                .map(|l| get(&l.values, "principal")),
             Some("500万"),
             "what was typed is kept"
         );
         // Loans asked for and none added: the error is at the question that asked.
-        form.items.clear();
+        form.groups.clear();
         let (_, errors) = form.read(pack, 2025);
         assert!(
             errors

@@ -3,9 +3,9 @@
 //! keep them), focus after a move or a failed Continue, and the report's texts.
 
 use crate::browser::{focus, focus_id, location_hash, own_window, window};
-use crate::form::{Form, Step};
+use crate::form::Step;
 use crate::policy;
-use crate::state::{hash_of, step_from_hash, Action, Keeping, State, Texts};
+use crate::state::{hash_of, step_from_hash, Action, Keeping, Shared, State, Texts};
 use crate::storage;
 use ipsc_engine::{Lang, Pack};
 use std::cell::{Cell, RefCell};
@@ -110,14 +110,18 @@ fn whole_seconds(milliseconds: f64) -> u32 {
 pub(crate) fn use_saving(
     persist: bool,
     pack: &'static Pack,
-    form: Form,
+    form: Shared,
     paused: bool,
     keeping: Keeping,
     dispatch: Dispatch,
 ) {
     let tries = persist && keeping != Keeping::Refused;
     use_effect_with((form, paused), move |(form, paused)| {
-        if tries && !*paused && !form.is_untouched() && !storage::save(&storage::encode(pack, form))
+        let form = form.borrow();
+        if tries
+            && !*paused
+            && !form.is_untouched()
+            && !storage::save(&storage::encode(pack, &form))
         {
             dispatch.dispatch(Action::NotKept);
         }

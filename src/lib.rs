@@ -13,13 +13,16 @@
 pub mod app;
 mod browser;
 mod check;
+mod chrome;
 pub mod export;
 pub mod fields;
 pub mod form;
 mod hooks;
 pub mod host;
+pub mod kinds;
 mod kiosk;
 pub mod policy;
+pub mod probe;
 pub mod questions;
 pub mod results;
 pub mod state;

@@ -196,51 +196,150 @@ pub struct ItemWords {
     pub summary_more: Tr,
     /// The error when the question that reveals the items is answered but none added.
     pub none: Tr,
+    /// What a screen reader is told when an item is added: `{n}`.
+    pub added: Tr,
+    /// What a screen reader is told when an item is removed: `{n}`.
+    pub removed: Tr,
 }
 
-/// How a question is asked and what its answer is.
+/// How a question is asked and what its answer is. What each kind does (how it is read,
+/// shown, written on the check page, kept in links and exported) is its module's, under
+/// `kinds`; [`Kind::asks`] is the one place that tells them apart.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind<'p> {
-    /// Yes or no, side by side; kept as `1` or `0`.
-    YesNo,
-    /// One of these, as radios.
-    Radios(Vec<Choice<'p>>),
-    /// One of these, from a drop-down; the choices in groups, a group with a heading or not.
-    Select(Vec<(Option<Tr>, Vec<Choice<'p>>)>),
-    /// A number as people type it (`500万`, `1,000`, `3.1%`).
-    Number {
-        /// What it counts.
-        quantity: Quantity,
-        /// The range it must fall in, beyond the quantity's own.
-        limits: Option<&'static Limits>,
-    },
-    /// A date, `YYYY-MM-DD`, within the engine's years.
-    Date,
-    /// Any of these, or none, as checkboxes; kept in the order ticked.
-    Many(Vec<Choice<'p>>),
-    /// The same questions again for each item the person adds (loans). An item counts only
-    /// once all its required questions are answered.
-    Items(&'static ItemWords, Vec<Question<'p>>),
-    /// Questions folded away until opened (a newer LPR), opened while any is answered.
-    /// Answered together or not at all.
-    Folded {
-        /// The line that opens them.
-        summary: Tr,
-        /// What they are for.
-        hint: Words<'p>,
-        /// The questions.
-        questions: Vec<Question<'p>>,
-    },
+    /// Yes or no.
+    YesNo(YesNo),
+    /// One of several, as radios.
+    OneOf(OneOf<'p>),
+    /// One of several, from a drop-down.
+    DropDown(DropDown<'p>),
+    /// A count or a rate.
+    Number(Number),
+    /// An amount of money.
+    Money(Money),
+    /// A date.
+    Date(DateField),
+    /// Any of several, or none.
+    AnyOf(AnyOf<'p>),
+    /// The same questions again for each item the person adds.
+    Group(Group<'p>),
+    /// Questions folded away until opened.
+    Fold(Fold<'p>),
 }
 
-impl<'p> Kind<'p> {
-    /// The choices of a question answered with one of them (radios, a drop-down).
-    pub fn choices(&self) -> Vec<&Choice<'p>> {
-        match self {
-            Kind::Radios(choices) => choices.iter().collect(),
-            Kind::Select(groups) => groups.iter().flat_map(|(_, c)| c).collect(),
-            _ => Vec::new(),
-        }
+/// Yes or no, side by side; kept as `1` or `0`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YesNo;
+
+/// One of these, as radios.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OneOf<'p>(pub Vec<Choice<'p>>);
+
+/// One of these, from a drop-down; the choices in groups, a group with a heading or not.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DropDown<'p>(pub Vec<(Option<Tr>, Vec<Choice<'p>>)>);
+
+/// A number as people type it (`1,000`, `3.1%`): a count or a rate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    /// What it counts.
+    pub quantity: Quantity,
+    /// The range it must fall in, beyond the quantity's own.
+    pub limits: Option<&'static Limits>,
+}
+
+/// An amount in yuan as people type it (`500万`, `5,000,000`), shown back as understood.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Money {
+    /// The range it must fall in, beyond the reader's own.
+    pub limits: Option<&'static Limits>,
+}
+
+/// A date, `YYYY-MM-DD`, within the engine's years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateField;
+
+/// Any of these, or none, as checkboxes; kept in the order ticked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnyOf<'p>(pub Vec<Choice<'p>>);
+
+/// The same questions again for each item the person adds (loans). An item counts only
+/// once all its required questions are answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group<'p> {
+    /// What it says around its items.
+    pub words: &'static ItemWords,
+    /// Each item's questions; their answers are [`Answer::Part`]s of the item's record.
+    pub questions: Vec<Question<'p>>,
+    /// Where its items go in the answers, one record each.
+    pub record: Record,
+}
+
+/// Questions folded away until opened (a newer LPR), opened while any is answered;
+/// answered together or not at all, they make one record.
+#[derive(Clone, Debug)]
+pub struct Fold<'p> {
+    /// The line that opens them.
+    pub summary: Tr,
+    /// What they are for.
+    pub hint: Words<'p>,
+    /// The questions; their answers are [`Answer::Part`]s of the record.
+    pub questions: Vec<Question<'p>>,
+    /// Where the record goes in the answers.
+    pub record: Record,
+    /// What each empty question says while another is answered.
+    pub incomplete: Tr,
+    /// What the whole record must also meet, beyond each answer: the words at its first
+    /// question if it does not.
+    pub check: Option<Check>,
+}
+
+/// Two folds are the same if they ask the same (their checks are code, not compared).
+impl PartialEq for Fold<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.summary,
+            &self.hint,
+            &self.questions,
+            self.record,
+            self.incomplete,
+        ) == (
+            other.summary,
+            &other.hint,
+            &other.questions,
+            other.record,
+            other.incomplete,
+        )
+    }
+}
+
+/// A check of a fold's record against the pack: what to say if it fails.
+pub type Check = fn(&Pack, &Answers) -> Option<Tr>;
+
+/// Where the records of a group or a fold go in [`Answers`].
+#[derive(Clone, Copy)]
+pub struct Record {
+    /// Its path in the answers file (`loans`), as serde names it.
+    pub path: &'static str,
+    /// Starts a record, whose parts its questions then set; whether it could.
+    pub open: fn(&mut Answers) -> bool,
+    /// Ends the record started last: kept if complete, else taken out again.
+    pub close: fn(&mut Answers, bool),
+    /// How many records there are (a fold's: none or one).
+    pub len: fn(&Answers) -> usize,
+    /// Whether the answers file holds a list of them (a group) or one (a fold).
+    pub list: bool,
+}
+
+impl PartialEq for Record {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path)
     }
 }
 
@@ -346,23 +445,43 @@ impl<T> std::fmt::Debug for Lens<T> {
     }
 }
 
+/// Where a part of a record goes: into the record being read, and back out of record
+/// `n` for the download.
+#[derive(Clone, Copy)]
+pub struct Part {
+    /// Its path in the record (`principal`), as serde names it.
+    pub path: &'static str,
+    /// Its value in record `n`, if any.
+    pub get: fn(&Answers, usize) -> Option<Value>,
+    /// Puts a value into the record being read (the one started last).
+    pub set: fn(&mut Answers, Value),
+}
+
+impl PartialEq for Part {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl std::fmt::Debug for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.path)
+    }
+}
+
 /// Where a question's answer goes in [`Answers`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
-    /// Nowhere: it only reveals other questions.
+    /// Nowhere: it only reveals other questions, or holds them.
     None,
     /// A field of the answers.
     Field(Lens<Answers>),
-    /// A field of each loan.
-    Loan(Lens<Loan>),
-    /// A field of the newer LPR.
-    Lpr(Lens<NewerLpr>),
+    /// A part of a group's or a fold's record.
+    Part(Part),
     /// A count of the pack, by its id: `counts.<id>`.
     Count(String),
     /// A level of the pack, by its id: `levels.<id>`.
     Level(String),
-    /// The records its questions make (loans, a newer LPR), at this path.
-    Records(&'static str),
 }
 
 /// Questions shown only when their parent has a given answer.
@@ -451,22 +570,6 @@ impl<'p> Question<'p> {
         format!("ipsc-{}", self.key.replace('.', "-"))
     }
 
-    /// The id of the field that takes focus and carries its error: the input, or a group's
-    /// first input.
-    pub fn first_field(&self) -> String {
-        let base = self.id();
-        let first = |choices: &[Choice<'_>]| {
-            choices
-                .first()
-                .map_or(base.clone(), |c| format!("{base}-{}", c.suffix))
-        };
-        match &self.kind {
-            Kind::YesNo => format!("{base}-yes"),
-            Kind::Radios(choices) | Kind::Many(choices) => first(choices),
-            _ => base,
-        }
-    }
-
     /// Its label as shown: an optional question's says so.
     pub fn label(&self, lang: Lang) -> String {
         let label = self.label.get(lang);
@@ -497,7 +600,10 @@ fn pack_choices(list: &[ipsc_engine::pack::Choice]) -> Vec<Choice<'_>> {
 }
 
 fn number(quantity: Quantity, limits: Option<&'static Limits>) -> Kind<'static> {
-    Kind::Number { quantity, limits }
+    match quantity {
+        Quantity::Yuan => Kind::Money(Money { limits }),
+        _ => Kind::Number(Number { quantity, limits }),
+    }
 }
 
 /// A whole number as a decimal, in a constant.
@@ -550,6 +656,8 @@ static LOANS: ItemWords = ItemWords {
     summary: LOAN_SUMMARY,
     summary_more: LOAN_SUMMARY_RATE,
     none: ERR_ADD_LOAN,
+    added: LOAN_ADDED,
+    removed: LOAN_REMOVED,
 };
 
 /// A field of the answers: `lens!(path, |answers| get, |answers, value| set)`.
@@ -613,7 +721,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         Question::new(
             "registered",
             Enterprise,
-            Kind::YesNo,
+            Kind::YesNo(YesNo),
             Words::Fill(Q_REGISTERED, "place", &pack.meta.jurisdiction),
         )
         .required(App(ERR_CHOOSE_REGISTERED))
@@ -624,7 +732,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             vec![Question::new(
                 "region",
                 Enterprise,
-                Kind::Select(vec![(None, pack_choices(&pack.regions))]),
+                Kind::DropDown(DropDown(vec![(None, pack_choices(&pack.regions))])),
                 App(Q_REGION),
             )
             .answer(field!(region, Value::Id, id))],
@@ -632,17 +740,17 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         Question::new(
             "industry",
             Enterprise,
-            Kind::Select(vec![
+            Kind::DropDown(DropDown(vec![
                 (Some(KEY_INDUSTRIES), industries(true)),
                 (Some(OTHER_INDUSTRIES), industries(false)),
-            ]),
+            ])),
             App(Q_INDUSTRY),
         )
         .answer(field!(industry, Value::Id, id)),
         Question::new(
             "tech-sme",
             Enterprise,
-            Kind::Radios(yes_no_unsure),
+            Kind::OneOf(OneOf(yes_no_unsure)),
             App(Q_TECH_SME),
         )
         .hint(Words::Pack(&pack.tech_sme_guide.hint))
@@ -679,12 +787,17 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
                 ),
             ],
         ),
-        Question::new("abnormal", Enterprise, Kind::YesNo, App(Q_ABNORMAL))
+        Question::new("abnormal", Enterprise, Kind::YesNo(YesNo), App(Q_ABNORMAL))
             .required(App(ERR_CHOOSE_ABNORMAL))
             .answer(field!(abnormal_list, Value::Flag, flag)),
-        Question::new("dishonest", Enterprise, Kind::YesNo, App(Q_DISHONEST))
-            .required(App(ERR_CHOOSE_DISHONEST))
-            .answer(field!(dishonest_list, Value::Flag, flag)),
+        Question::new(
+            "dishonest",
+            Enterprise,
+            Kind::YesNo(YesNo),
+            App(Q_DISHONEST),
+        )
+        .required(App(ERR_CHOOSE_DISHONEST))
+        .answer(field!(dishonest_list, Value::Flag, flag)),
         Question::new(
             "year",
             Enterprise,
@@ -709,7 +822,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         );
     }
     all.push(
-        Question::new("has-loans", Loans, Kind::YesNo, App(Q_HAS_LOANS))
+        Question::new("has-loans", Loans, Kind::YesNo(YesNo), App(Q_HAS_LOANS))
             .required(App(ERR_CHOOSE_LOANS))
             .reveals("1", vec![], vec![loans(), newer_lpr(pack)]),
     );
@@ -728,7 +841,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
             Question::new(
                 format!("level.{}", q.id),
                 Levels,
-                Kind::Radios(options),
+                Kind::OneOf(OneOf(options)),
                 Words::Pack(&q.label),
             )
             .hint(Words::Pack(&q.hint))
@@ -740,7 +853,7 @@ pub fn questions(pack: &Pack) -> Vec<Question<'_>> {
         Question::new(
             "situation",
             Situations,
-            Kind::Many(pack_choices(&pack.situations)),
+            Kind::AnyOf(AnyOf(pack_choices(&pack.situations))),
             App(Q_SITUATIONS),
         )
         .hint(App(HINT_SITUATIONS))
@@ -774,6 +887,100 @@ fn size(
     question
 }
 
+/// A part of the loan being read: `loan_part!(path, |loan| value, |loan, value| set)`.
+macro_rules! loan_part {
+    ($path:expr, $get:expr, $set:expr) => {
+        Answer::Part(Part {
+            path: $path,
+            get: |a: &Answers, n: usize| a.loans.get(n).and_then($get),
+            set: |a: &mut Answers, v: Value| {
+                if let Some(loan) = a.loans.last_mut() {
+                    $set(loan, v);
+                }
+            },
+        })
+    };
+}
+
+/// A part of the newer LPR: `lpr_part!(path, |lpr| value, |lpr, value| set)`.
+macro_rules! lpr_part {
+    ($path:expr, $get:expr, $set:expr) => {
+        Answer::Part(Part {
+            path: $path,
+            get: |a: &Answers, _: usize| a.newer_lpr.as_ref().and_then($get),
+            set: |a: &mut Answers, v: Value| {
+                if let Some(lpr) = a.newer_lpr.as_mut() {
+                    $set(lpr, v);
+                }
+            },
+        })
+    };
+}
+
+/// The loans: one record each in `Answers::loans`.
+static LOAN_RECORDS: Record = Record {
+    path: "loans",
+    open: |a| match blank_loan() {
+        Some(loan) => {
+            a.loans.push(loan);
+            true
+        }
+        None => false,
+    },
+    close: |a, complete| {
+        if !complete {
+            a.loans.pop();
+        }
+    },
+    len: |a| a.loans.len(),
+    list: true,
+};
+
+/// The newer LPR: `Answers::newer_lpr`, there only when complete and newer than the table.
+static LPR_RECORD: Record = Record {
+    path: "newer_lpr",
+    open: |a| {
+        a.newer_lpr = blank_lpr();
+        a.newer_lpr.is_some()
+    },
+    close: |a, complete| {
+        if !complete {
+            a.newer_lpr = None;
+        }
+    },
+    len: |a| usize::from(a.newer_lpr.is_some()),
+    list: false,
+};
+
+/// A loan whose every field its questions then set.
+fn blank_loan() -> Option<Loan> {
+    Some(Loan {
+        principal: Decimal::ZERO,
+        start: first_day()?,
+        term_months: 0,
+        contract_rate: None,
+    })
+}
+
+/// A newer LPR whose every field its questions then set.
+fn blank_lpr() -> Option<NewerLpr> {
+    Some(NewerLpr {
+        effective: first_day()?,
+        one_year: Decimal::ZERO,
+    })
+}
+
+/// A day of the first year the engine takes (a test checks it is one).
+fn first_day() -> Option<Date> {
+    Date::new(*YEARS.start(), 1, 1).ok()
+}
+
+/// A newer LPR must be newer than the pack's table.
+fn lpr_is_newer(pack: &Pack, a: &Answers) -> Option<Tr> {
+    let latest = pack.lpr.rates.last()?.effective;
+    (a.newer_lpr.as_ref()?.effective <= latest).then_some(strings::ERR_LPR_NOT_NEWER)
+}
+
 /// The loans, each with its principal, start, term and rate.
 fn loans() -> Question<'static> {
     use Words::App;
@@ -787,44 +994,47 @@ fn loans() -> Question<'static> {
         )
         .hint(App(HINT_MONEY))
         .required(App(ERR_PRINCIPAL))
-        .answer(Answer::Loan(lens!(
+        .answer(loan_part!(
             "principal",
-            |l| Some(Value::Decimal(l.principal)),
-            |l, v| l.principal = v.decimal().unwrap_or_default()
-        ))),
-        Question::new("start", s, Kind::Date, App(Q_START))
+            |l: &Loan| Some(Value::Decimal(l.principal)),
+            |l: &mut Loan, v: Value| l.principal = v.decimal().unwrap_or_default()
+        )),
+        Question::new("start", s, Kind::Date(DateField), App(Q_START))
             .required(App(ERR_DATE_REQUIRED))
-            .answer(Answer::Loan(lens!(
+            .answer(loan_part!(
                 "start",
-                |l| Some(Value::Date(l.start)),
-                |l, v| {
+                |l: &Loan| Some(Value::Date(l.start)),
+                |l: &mut Loan, v: Value| {
                     if let Some(d) = v.date() {
                         l.start = d;
                     }
                 }
-            ))),
+            )),
         Question::new("term", s, number(Quantity::Count, Some(&TERM)), App(Q_TERM))
             .required(App(ERR_TERM))
-            .answer(Answer::Loan(lens!(
+            .answer(loan_part!(
                 "term_months",
-                |l| Some(Value::Whole(l.term_months.into())),
-                |l, v| l.term_months = v.whole().unwrap_or_default()
-            ))),
+                |l: &Loan| Some(Value::Whole(l.term_months.into())),
+                |l: &mut Loan, v: Value| l.term_months = v.whole().unwrap_or_default()
+            )),
         Question::new("rate", s, number(Quantity::Percent, None), App(Q_RATE))
             .hint(App(HINT_RATE))
-            .answer(Answer::Loan(lens!(
+            .answer(loan_part!(
                 "contract_rate",
-                |l| l.contract_rate.map(Value::Decimal),
-                |l, v| l.contract_rate = v.decimal()
-            ))),
+                |l: &Loan| l.contract_rate.map(Value::Decimal),
+                |l: &mut Loan, v: Value| l.contract_rate = v.decimal()
+            )),
     ];
     Question::new(
         "loan",
         s,
-        Kind::Items(&LOANS, questions),
+        Kind::Group(Group {
+            words: &LOANS,
+            questions,
+            record: LOAN_RECORDS,
+        }),
         App(strings::STEP_LOANS),
     )
-    .answer(Answer::Records("loans"))
 }
 
 /// A newer LPR than the pack's table: its date and rate, both or neither.
@@ -834,21 +1044,21 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
     Question::new(
         "lpr",
         s,
-        Kind::Folded {
+        Kind::Fold(Fold {
             summary: NEWER_LPR,
             hint: Words::FillValue(NEWER_LPR_HINT, "date", pack.lpr.last_confirmed.to_string()),
             questions: vec![
-                Question::new("lpr-date", s, Kind::Date, App(Q_LPR_DATE))
+                Question::new("lpr-date", s, Kind::Date(DateField), App(Q_LPR_DATE))
                     .unmarked()
-                    .answer(Answer::Lpr(lens!(
+                    .answer(lpr_part!(
                         "effective",
-                        |l| Some(Value::Date(l.effective)),
-                        |l, v| {
+                        |l: &NewerLpr| Some(Value::Date(l.effective)),
+                        |l: &mut NewerLpr, v: Value| {
                             if let Some(d) = v.date() {
                                 l.effective = d;
                             }
                         }
-                    ))),
+                    )),
                 Question::new(
                     "lpr-rate",
                     s,
@@ -856,31 +1066,39 @@ fn newer_lpr(pack: &Pack) -> Question<'_> {
                     App(Q_LPR_RATE),
                 )
                 .unmarked()
-                .answer(Answer::Lpr(lens!(
+                .answer(lpr_part!(
                     "one_year",
-                    |l| Some(Value::Decimal(l.one_year)),
-                    |l, v| l.one_year = v.decimal().unwrap_or_default()
-                ))),
+                    |l: &NewerLpr| Some(Value::Decimal(l.one_year)),
+                    |l: &mut NewerLpr, v: Value| l.one_year = v.decimal().unwrap_or_default()
+                )),
             ],
-        },
+            record: LPR_RECORD,
+            incomplete: strings::ERR_LPR_PAIR,
+            check: Some(lpr_is_newer),
+        }),
         App(NEWER_LPR),
     )
-    .answer(Answer::Records("newer_lpr"))
 }
 
-/// Every question with the ones it holds (revealed, folded, not item questions), in order.
-pub fn flatten<'a, 'p>(questions: &'a [Question<'p>]) -> Vec<&'a Question<'p>> {
-    let mut out = Vec::new();
-    for q in questions {
-        out.push(q);
-        if let Some(reveal) = &q.reveals {
-            out.extend(flatten(&reveal.questions));
+/// Each pack's questionnaire, built once: packs live as long as the page, and so do their
+/// questionnaires (at most two, the pack and the pack with its report texts).
+type Built = Vec<(usize, &'static [Question<'static>])>;
+
+thread_local! {
+    static BUILT: std::cell::RefCell<Built> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The questionnaire for this pack, built the first time it is asked for.
+pub fn questionnaire(pack: &'static Pack) -> &'static [Question<'static>] {
+    let at = std::ptr::from_ref(pack) as usize;
+    BUILT.with(|built| {
+        if let Some((_, table)) = built.borrow().iter().find(|(p, _)| *p == at) {
+            return *table;
         }
-        if let Kind::Folded { questions, .. } = &q.kind {
-            out.extend(flatten(questions));
-        }
-    }
-    out
+        let table: &'static [Question<'static>] = Vec::leak(questions(pack));
+        built.borrow_mut().push((at, table));
+        table
+    })
 }
 
 // The questions' own words, in both languages: the table above is their only user.
@@ -929,6 +1147,10 @@ strings! {
     ADD_LOAN = "再添加一笔贷款", "Add another loan";
     /// Remove a loan: `{n}`.
     REMOVE_LOAN = "删除贷款 {n}", "Remove loan {n}";
+    /// Said to a screen reader when a loan is added: `{n}`.
+    LOAN_ADDED = "已添加贷款 {n}", "Loan {n} added";
+    /// Said to a screen reader when a loan is removed: `{n}`.
+    LOAN_REMOVED = "已删除贷款 {n}", "Loan {n} removed";
     /// The newer LPR's disclosure.
     NEWER_LPR = "如果您知道比本工具更新的LPR", "If you know a newer LPR than this tool";
     /// The newer LPR's explanation: `{date}`.
@@ -976,6 +1198,7 @@ strings! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::flatten;
     use crate::policy::default_pack;
 
     #[test]
@@ -998,8 +1221,8 @@ mod tests {
     #[test]
     fn every_question_has_its_own_key_and_field_and_words() {
         let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
-        let all = questions(pack);
-        let flat = flatten(&all);
+        let all = questionnaire(pack);
+        let flat = flatten(all);
         let mut keys: Vec<&str> = flat.iter().map(|q| q.key.as_str()).collect();
         keys.sort_unstable();
         let before = keys.len();
@@ -1008,8 +1231,8 @@ mod tests {
         // Every word a question says, its items' questions included, in both languages.
         let mut all_questions: Vec<&Question<'_>> = flat.clone();
         for q in &flat {
-            if let Kind::Items(_, items) = &q.kind {
-                all_questions.extend(items);
+            if let Kind::Group(group) = &q.kind {
+                all_questions.extend(&group.questions);
             }
         }
         for q in all_questions {
@@ -1018,12 +1241,12 @@ mod tests {
             if let Need::Required(error) = &q.need {
                 words.push(error.clone());
             }
-            words.extend(q.kind.choices().into_iter().map(|c| c.label.clone()));
+            words.extend(q.choices().into_iter().map(|c| c.label.clone()));
             if let Some(reveal) = &q.reveals {
                 words.extend(reveal.intro.iter().cloned());
             }
             match &q.kind {
-                Kind::Items(w, _) => words.extend(
+                Kind::Group(Group { words: w, .. }) => words.extend(
                     [
                         w.heading,
                         w.add,
@@ -1031,16 +1254,25 @@ mod tests {
                         w.summary,
                         w.summary_more,
                         w.none,
+                        w.added,
+                        w.removed,
                     ]
                     .map(Words::App),
                 ),
-                Kind::Folded { summary, hint, .. } => {
-                    words.extend([Words::App(*summary), hint.clone()]);
+                Kind::Fold(fold) => {
+                    words.extend([
+                        Words::App(fold.summary),
+                        fold.hint.clone(),
+                        Words::App(fold.incomplete),
+                    ]);
                 }
-                Kind::Number {
+                Kind::Number(Number {
                     limits: Some(limits),
                     ..
-                } => words.push(Words::App(limits.error)),
+                })
+                | Kind::Money(Money {
+                    limits: Some(limits),
+                }) => words.push(Words::App(limits.error)),
                 _ => {}
             }
             for said in words.iter().map(Words::said) {
@@ -1077,8 +1309,7 @@ mod tests {
     #[test]
     fn no_two_questions_share_an_error() {
         let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
-        let all = questions(pack);
-        let errors: Vec<(String, Text)> = flatten(&all)
+        let errors: Vec<(String, Text)> = flatten(questionnaire(pack))
             .into_iter()
             .filter_map(|q| match &q.need {
                 Need::Required(words) => Some((q.key.clone(), words.said())),

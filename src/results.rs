@@ -199,7 +199,7 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
 }
 
 /// Offers the answers and the assessment as a JSON file, in the shape `ipsc assess` reads.
-fn download(pack: &Pack, answers: &Answers, assessment: &Assessment) {
+fn download(pack: &'static Pack, answers: &Answers, assessment: &Assessment) {
     let Some(json) = crate::export::json(pack, answers, assessment) else {
         return;
     };
@@ -228,7 +228,7 @@ fn download(pack: &Pack, answers: &Answers, assessment: &Assessment) {
 /// without its query (a frame's `?mode=embedded&host=…` is not for whoever opens the
 /// link), or when embedded by script in someone else's page, the app's page beside its
 /// files.
-pub(crate) fn share_link(pack: &Pack, form: &Form) -> Option<String> {
+pub(crate) fn share_link(pack: &'static Pack, form: &Form) -> Option<String> {
     let settings = crate::host::settings();
     let base = if settings.mode == crate::host::Mode::Kiosk {
         settings.share_base.clone()?

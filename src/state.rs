@@ -1,10 +1,85 @@
 //! The app's state and the actions that change it (Yew's reducer pattern).
 
 use crate::form::{FieldError, Form, Step};
-use crate::strings::Tr;
-use ipsc_engine::{Lang, Pack};
+use crate::questions::{item_field, ItemWords};
+use crate::strings::{self, Tr};
+use ipsc_engine::{Lang, Pack, Text};
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Changes the state; the same on every render, so a component that holds it re-renders
+/// only when what it shows changes.
+pub type Dispatch = UseReducerDispatcher<State>;
+
+/// Where an answer goes: a question's key, or a question's key in one item of a group
+/// (`loan`, the item's id, `principal`). The keys are the question table's, which lives as
+/// long as the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    /// A question of the form.
+    Answer(&'static str),
+    /// A question of an item: the group's key, the item's id, the question's key.
+    Item(&'static str, u32, &'static str),
+}
+
+/// The form, changed in place: a keystroke sets one answer and never copies the form. Its
+/// version tells a changed form from the same one, for what is computed from it once per
+/// change and for the effects that keep it.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    form: Rc<RefCell<Form>>,
+    version: u64,
+}
+
+impl Shared {
+    /// A form of its own.
+    pub fn new(form: Form) -> Shared {
+        Shared {
+            form: Rc::new(RefCell::new(form)),
+            version: 0,
+        }
+    }
+
+    /// The form as it is now.
+    pub fn borrow(&self) -> Ref<'_, Form> {
+        self.form.borrow()
+    }
+
+    /// Counts each change.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The answer to a question, by its key.
+    pub fn get(&self, key: &str) -> String {
+        self.form.borrow().get(key).to_owned()
+    }
+
+    /// Changes the form in place; the next version.
+    fn change<T>(&mut self, edit: impl FnOnce(&mut Form) -> T) -> T {
+        self.version += 1;
+        edit(&mut self.form.borrow_mut())
+    }
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared::new(Form::default())
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.form, &other.form) && self.version == other.version
+    }
+}
+
+impl PartialEq<Form> for Shared {
+    fn eq(&self, other: &Form) -> bool {
+        *self.form.borrow() == *other
+    }
+}
 
 /// The built-in pack, compared by address (it is never copied).
 #[derive(Clone, Copy)]
@@ -47,7 +122,7 @@ pub enum Keeping {
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     /// What the user typed.
-    pub form: Form,
+    pub form: Shared,
     /// The step shown (1 to 5, then check and results).
     pub step: Step,
     /// The language.
@@ -73,12 +148,17 @@ pub struct State {
     /// them): until the person chooses, this tab keeps nothing, so that it never writes
     /// older answers over newer ones or brings back answers cleared elsewhere.
     pub elsewhere: Option<Option<String>>,
+    /// Where focus goes once the change shows (an item added or removed), counted so the
+    /// same field can be asked for twice.
+    pub focus: Option<(u32, String)>,
+    /// What a screen reader is told of a change it cannot see (an item added or removed).
+    pub said: Option<Text>,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
-            form: Form::default(),
+            form: Shared::default(),
             step: Step::Enterprise,
             lang: Lang::Zh,
             home_lang: Lang::Zh,
@@ -90,14 +170,27 @@ impl Default for State {
             texts: Texts::Waiting,
             keeping: Keeping::Yes,
             elsewhere: None,
+            focus: None,
+            said: None,
         }
     }
 }
 
 /// What can happen.
 pub enum Action {
-    /// The user changed an answer.
+    /// The user changed the form.
     Edit(Rc<dyn Fn(&mut Form)>),
+    /// The user typed or chose an answer.
+    Set(At, String),
+    /// The user ticked or unticked a choice of a question of several answers.
+    Tick(&'static str, &'static str),
+    /// An answer revealed a group (`loan`): it starts with one item, unless it has some.
+    Open(&'static str),
+    /// The user added an item to a group; focus goes to its first question's field.
+    Add(&'static str, &'static str, &'static ItemWords),
+    /// The user removed an item from a group, by its id; focus goes to the item that took
+    /// its place, else the one before, else the button that adds one.
+    Remove(&'static str, u32, &'static str, &'static ItemWords),
     /// Go to a step (from the URL).
     Go(Step),
     /// Continue failed: show this step's errors.
@@ -135,10 +228,16 @@ pub enum Action {
 }
 
 impl State {
+    /// Asks for focus on this field once the change shows.
+    fn move_focus(&mut self, field: String) {
+        let n = self.focus.as_ref().map_or(0, |(n, _)| n.wrapping_add(1));
+        self.focus = Some((n, field));
+    }
+
     /// A fresh start with a notice; the report texts, which are no one's answers, stay.
     fn restart(&self, default_year: i32, notice: Tr) -> State {
         State {
-            form: Form::new(default_year),
+            form: Shared::new(Form::new(default_year)),
             notice: Some(notice),
             texts: self.texts,
             keeping: self.keeping,
@@ -165,8 +264,51 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Edit(edit) => {
-                edit(&mut next.form);
+                next.form.change(|form| edit(form));
                 next.notice = None;
+            }
+            Action::Set(at, value) => {
+                next.form.change(|form| match at {
+                    At::Answer(key) => form.set(key, value),
+                    At::Item(group, id, key) => form.set_in(group, id, key, value),
+                });
+                next.notice = None;
+                next.said = None;
+            }
+            Action::Tick(key, choice) => {
+                next.form.change(|form| form.toggle(key, choice));
+                next.notice = None;
+            }
+            Action::Open(group) => {
+                if !self.form.borrow().items(group).is_empty() {
+                    return self;
+                }
+                next.form.change(|form| form.add(group));
+            }
+            Action::Add(group, first, words) => {
+                let Some(at) = next.form.change(|form| form.add(group)) else {
+                    return self;
+                };
+                next.move_focus(item_field(group, at, first));
+                next.said = Some(strings::fill_both(
+                    words.added,
+                    &[("n", &(at + 1).to_string())],
+                ));
+            }
+            Action::Remove(group, id, first, words) => {
+                let Some(at) = next.form.change(|form| form.remove(group, id)) else {
+                    return self;
+                };
+                let left = next.form.borrow().items(group).len();
+                let field = match left.checked_sub(1) {
+                    Some(last) => item_field(group, at.min(last), first),
+                    None => format!("ipsc-{group}-add"),
+                };
+                next.move_focus(field);
+                next.said = Some(strings::fill_both(
+                    words.removed,
+                    &[("n", &(at + 1).to_string())],
+                ));
             }
             Action::Go(step) => {
                 if step == next.step {
@@ -195,7 +337,7 @@ impl Reducible for State {
             }
             Action::Elsewhere(kept) => next.elsewhere = Some(kept),
             Action::Take(form) => {
-                next.form = form;
+                next.form = Shared::new(form);
                 next.elsewhere = None;
                 next.notice = None;
             }
@@ -304,7 +446,7 @@ mod tests {
 
     fn fresh() -> Rc<State> {
         Rc::new(State {
-            form: Form::new(2025),
+            form: Shared::new(Form::new(2025)),
             ..State::default()
         })
     }
@@ -337,7 +479,7 @@ mod tests {
     #[test]
     fn a_kiosk_in_english_goes_back_to_english_and_is_fresh_there() {
         let english = Rc::new(State {
-            form: Form::new(2025),
+            form: Shared::new(Form::new(2025)),
             lang: Lang::En,
             home_lang: Lang::En,
             ..State::default()
@@ -437,20 +579,20 @@ mod tests {
         assert_eq!(told.elsewhere, Some(Some("v=2".into())));
         let kept = told.clone().reduce(Action::KeepMine);
         assert_eq!(
-            (kept.elsewhere.clone(), kept.form.get("registered")),
+            (kept.elsewhere.clone(), kept.form.borrow().get("registered")),
             (None, "1")
         );
         let theirs = Form::answered(&[("registered", "0")]);
         let taken = told.reduce(Action::Take(theirs.clone()));
         assert_eq!(
-            (taken.elsewhere.clone(), taken.form.clone()),
+            (taken.elsewhere.clone(), taken.form.borrow().clone()),
             (None, theirs)
         );
         let cleared = taken
             .reduce(Action::Elsewhere(None))
             .reduce(Action::Clear(2025));
         assert_eq!(
-            (cleared.elsewhere.clone(), cleared.form.clone()),
+            (cleared.elsewhere.clone(), cleared.form.borrow().clone()),
             (None, Form::new(2025))
         );
     }

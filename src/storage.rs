@@ -9,7 +9,8 @@
 //! Why not a serde format: the form's generated (de)serializer and an encoding for URLs
 //! cost more of the first load than these explicit pairs, and the pairs read plainly.
 
-use crate::form::{keys, put, Form, Keys, Values, MAX_ITEMS};
+use crate::form::{get, put, Form, Values};
+use crate::kinds::{keys, Keys};
 use ipsc_engine::Pack;
 
 const VERSION: &str = "2";
@@ -36,29 +37,25 @@ fn checksum(text: &str) -> String {
 }
 
 /// The form as text for storage or a link.
-pub fn encode(pack: &Pack, form: &Form) -> String {
-    let Keys {
-        many,
-        items,
-        item_keys,
-        ..
-    } = keys(pack);
+pub fn encode(pack: &'static Pack, form: &Form) -> String {
+    let Keys { ticks, groups, .. } = keys(pack);
     let mut out = form_urlencoded::Serializer::new(String::new());
     out.append_pair("v", VERSION)
         .append_pair("p", &pack.meta.id);
     for (key, value) in form.values.iter() {
         out.append_pair(key, value);
     }
-    for id in &form.ticked {
-        out.append_pair(&many, id);
+    for (key, _) in &ticks {
+        for id in form.ticked(key) {
+            out.append_pair(key, id);
+        }
     }
     // Every item writes all its fields, so that an item left empty still counts as one.
-    for item in &form.items {
-        for key in &item_keys {
-            out.append_pair(
-                &format!("{items}.{key}"),
-                item.get(key).map_or("", String::as_str),
-            );
+    for (group, item_keys) in &groups {
+        for item in form.items(group) {
+            for key in item_keys {
+                out.append_pair(&format!("{group}.{key}"), get(&item.values, key));
+            }
         }
     }
     let body = out.finish();
@@ -67,7 +64,7 @@ pub fn encode(pack: &Pack, form: &Form) -> String {
 }
 
 /// The form from text made by [`encode`] for this pack.
-pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
+pub fn decode(pack: &'static Pack, text: &str) -> Result<Form, LinkError> {
     let (body, sum) = text.trim().rsplit_once("&sum=").ok_or(LinkError::Damaged)?;
     if checksum(body) != sum {
         return Err(LinkError::Damaged);
@@ -83,10 +80,8 @@ pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
     }
     let Keys {
         single,
-        many,
-        many_choices,
-        items,
-        item_keys,
+        ticks,
+        groups,
     } = keys(pack);
     let mut form = Form::default();
     // The keys met so far: of the whole form, and of the item being read.
@@ -94,38 +89,41 @@ pub fn decode(pack: &Pack, text: &str) -> Result<Form, LinkError> {
     let mut seen_in_item: Vec<&str> = Vec::new();
     for (key, value) in pairs {
         let value = value.into_owned();
-        if key == many {
+        if let Some((_, choices)) = ticks.iter().find(|(k, _)| *k == key) {
             // Only the question's own choices, each once (encode writes nothing else).
-            if !many_choices.contains(&value) {
+            if !choices.contains(&value) {
                 return Err(LinkError::Damaged);
             }
-            if form.ticked.contains(&value) {
+            if form.ticked(&key).contains(&value) {
                 return Err(LinkError::Repeated);
             }
-            form.ticked.push(value);
+            form.toggle(&key, &value);
             continue;
         }
-        let item_key = key
-            .strip_prefix(items.as_str())
-            .and_then(|k| k.strip_prefix('.'))
-            .and_then(|k| item_keys.iter().find(|i| *i == k));
-        match item_key {
+        let in_group = groups.iter().find_map(|(group, item_keys)| {
+            let k = key.strip_prefix(group.as_str())?.strip_prefix('.')?;
+            let k = item_keys.iter().find(|i| *i == k)?;
+            Some((group, item_keys, k))
+        });
+        match in_group {
             // Every item starts with its first field (encode writes them all).
-            Some(k) if item_keys.first() == Some(k) => {
-                if form.items.len() >= MAX_ITEMS {
-                    return Err(LinkError::Damaged);
-                }
+            Some((group, item_keys, k)) if item_keys.first() == Some(k) => {
                 let mut item = Values::new();
                 put(&mut item, k, value);
-                form.items.push(item);
+                form.push(group, item).ok_or(LinkError::Damaged)?;
                 seen_in_item = vec![k.as_str()];
             }
-            Some(k) => {
+            Some((group, _, k)) => {
                 if seen_in_item.contains(&k.as_str()) {
                     return Err(LinkError::Repeated);
                 }
                 seen_in_item.push(k);
-                put(form.items.last_mut().ok_or(LinkError::Damaged)?, k, value);
+                let item = form
+                    .groups
+                    .get_mut(group)
+                    .and_then(|items| items.last_mut())
+                    .ok_or(LinkError::Damaged)?;
+                put(&mut item.values, k, value);
             }
             None if single.iter().any(|k| *k == key) => {
                 if seen.iter().any(|k| *k == key) {
@@ -236,8 +234,11 @@ mod tests {
         // Text with every character a link must escape, where text may be typed.
         let mut odd = Values::new();
         put(&mut odd, "rate", "a&b=c #d".into());
-        form.items = vec![loan, Values::new(), odd];
-        form.ticked = vec!["trademarks".into(), "exports".into()];
+        for item in [loan, Values::new(), odd] {
+            form.push("loan", item);
+        }
+        form.toggle("situation", "trademarks");
+        form.toggle("situation", "exports");
         form
     }
 
@@ -274,9 +275,9 @@ mod tests {
     #[test]
     fn damage_and_other_packs_are_told_apart() {
         let text = encode(pack(), &form());
-        let mut other = pack().clone();
+        let other = Box::leak(Box::new(pack().clone()));
         other.meta.id = "another".into();
-        assert_eq!(decode(&other, &text), Err(LinkError::OtherPack));
+        assert_eq!(decode(other, &text), Err(LinkError::OtherPack));
         assert_eq!(
             decode(pack(), &text[..text.len() - 3]),
             Err(LinkError::Damaged)
@@ -316,7 +317,10 @@ mod tests {
         }
         // Two loans are two items, not one field twice.
         let two = format!("v=2&p={id}&loan.principal=1&loan.term=12&loan.principal=2&loan.term=24");
-        assert_eq!(decode(pack(), &signed(&two)).map(|f| f.items.len()), Ok(2));
+        assert_eq!(
+            decode(pack(), &signed(&two)).map(|f| f.items("loan").len()),
+            Ok(2)
+        );
     }
 
     #[test]
@@ -325,7 +329,7 @@ mod tests {
         let body = format!("v=2&p={id}&situation=planet");
         assert_eq!(decode(pack(), &signed(&body)), Err(LinkError::Damaged));
         let mut body = format!("v=2&p={id}");
-        for _ in 0..=MAX_ITEMS {
+        for _ in 0..=crate::form::MAX_ITEMS {
             body.push_str("&loan.principal=1");
         }
         assert_eq!(decode(pack(), &signed(&body)), Err(LinkError::Damaged));
@@ -363,12 +367,12 @@ mod tests {
         let form = decode(pack(), &text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(form.get("tech-sme"), "unsure");
         assert_eq!(form.get("count.domestic-invention-patents"), "3");
-        assert_eq!(form.ticked, vec!["exports".to_owned()]);
-        assert_eq!(form.items.len(), 1);
+        assert_eq!(form.ticked("situation"), ["exports".to_owned()]);
+        assert_eq!(form.items("loan").len(), 1);
         assert_eq!(
-            form.items
+            form.items("loan")
                 .first()
-                .and_then(|l| l.get("principal"))
+                .and_then(|l| l.values.get("principal"))
                 .map(String::as_str),
             Some("500万")
         );

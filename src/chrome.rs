@@ -1,0 +1,226 @@
+//! The page around a step, each part a component that re-renders only when what it shows
+//! changes: the header (title, language, large text), the error summary, the running
+//! estimate and the footer (disclaimer, privacy, clear or finish).
+
+use crate::browser::focus_id;
+use crate::form::{FieldError, Step};
+use crate::hooks::go;
+use crate::state::{Action, Dispatch, Keeping, PackRef};
+use crate::storage;
+use crate::strings::{self, fill};
+use ipsc_engine::Lang;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Where a link from the check page puts the field to focus once its step shows; the same
+/// cell on every render.
+#[derive(Clone, Debug)]
+pub struct Pending(pub Rc<RefCell<Option<String>>>);
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The header's properties.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The pack (its tagline).
+    pub pack: PackRef,
+    /// The language.
+    pub lang: Lang,
+    /// Large text.
+    pub large: bool,
+    /// Whether the tagline shows (not on the results, which open on the total).
+    pub tagline: bool,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// The title, the tagline, and the language and large-text switches.
+#[function_component]
+pub fn Header(p: &HeaderProps) -> Html {
+    crate::probe::rendered("header");
+    let (lang, large, other) = (p.lang, p.large, p.lang.other());
+    let switch_lang = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Lang(other)))
+    };
+    let switch_large = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Large(!large)))
+    };
+    html! {
+        <header class="ipsc-header">
+            <p class="ipsc-title">
+                <span lang="zh-CN">{ strings::PRODUCT.zh }</span>
+                <span class="ipsc-title-en" lang="en">{ strings::PRODUCT.en }</span>
+            </p>
+            // The results open on the total and every line at once: the tagline, which
+            // introduces the questions, makes room for them there.
+            if p.tagline {
+                <p class="ipsc-tagline">{ p.pack.0.meta.tagline.get(lang) }</p>
+            }
+            <div class="ipsc-toolbar">
+                <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch_lang}>
+                    { strings::SWITCH_LANGUAGE.get(lang) }
+                </button>
+                <button type="button" class="ipsc-button ipsc-button--secondary" aria-pressed={large.to_string()} onclick={switch_large}>
+                    { strings::LARGE_TEXT.get(lang) }
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// The error summary's properties.
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    /// The errors shown.
+    pub errors: Vec<FieldError>,
+    /// Where the person is.
+    pub at: Step,
+    /// The language.
+    pub lang: Lang,
+    /// Where a link to another step puts the field to focus.
+    pub pending: Pending,
+    /// The summary, which takes focus after a failed Continue.
+    pub node: NodeRef,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// "There is a problem": each error a link to its field.
+#[function_component]
+pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+    crate::probe::rendered("error-summary");
+    let (lang, at) = (p.lang, p.at);
+    html! {
+        <div class="ipsc-error-summary" tabindex="-1" ref={p.node.clone()} aria-labelledby="ipsc-error-summary-title">
+            <h2 class="ipsc-error-summary__title" id="ipsc-error-summary-title">{ strings::THERE_IS_A_PROBLEM.get(lang) }</h2>
+            if at == Step::Check {
+                <p>{ strings::REFUSED_INTRO.get(lang) }</p>
+            }
+            <ul class="ipsc-error-summary__list">
+                { for p.errors.iter().map(|e| {
+                    let (field, step) = (e.field.clone(), e.step);
+                    let (dispatch, pending) = (p.dispatch.clone(), p.pending.clone());
+                    // On its own step, the link focuses the field; from the check page it
+                    // opens the field's step, with the field focused and its error beside it.
+                    let onclick = Callback::from(move |ev: MouseEvent| {
+                        ev.prevent_default();
+                        if step == at {
+                            focus_id(&field);
+                        } else {
+                            *pending.0.borrow_mut() = Some(field.clone());
+                            go(&dispatch, step);
+                            dispatch.dispatch(Action::ShowErrors);
+                        }
+                    });
+                    // An item's error says which item (`Loan 2: …`); beside the field its
+                    // fieldset's legend says it.
+                    let message = match &e.within {
+                        Some(item) => strings::labelled(lang, item.get(lang), e.message.get(lang)),
+                        None => e.message.get(lang).to_owned(),
+                    };
+                    html! { <li><a href={format!("#{}", e.field)} {onclick}>{ message }</a></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// The running estimate's properties.
+#[derive(Properties, PartialEq)]
+pub struct RunningProps {
+    /// The language.
+    pub lang: Lang,
+    /// What it says: the total, or why there is none.
+    pub said: AttrValue,
+}
+
+/// The running estimate beside the questions.
+#[function_component]
+pub fn Running(p: &RunningProps) -> Html {
+    crate::probe::rendered("running");
+    html! {
+        <aside class="ipsc-running" aria-labelledby="ipsc-running-title">
+            <h2 class="ipsc-running__title" id="ipsc-running-title">{ strings::RUNNING_ESTIMATE.get(p.lang) }</h2>
+            <p class="ipsc-running__amount" data-testid="running-total" aria-live="polite" aria-atomic="true">{ p.said.clone() }</p>
+            <p class="ipsc-hint">{ strings::RUNNING_ESTIMATE_HINT.get(p.lang) }</p>
+        </aside>
+    }
+}
+
+/// The footer's properties.
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    /// The pack (its disclaimer and title).
+    pub pack: PackRef,
+    /// The language.
+    pub lang: Lang,
+    /// Whether the page keeps answers in the browser (the standalone page).
+    pub persist: bool,
+    /// Whether the browser keeps them.
+    pub keeping: Keeping,
+    /// On a kiosk: whether its results show (which end with their own Finish button).
+    pub kiosk: Option<bool>,
+    /// The year a fresh form starts with.
+    pub default_year: i32,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// What the person is finished with: clear the answers (standalone), or finish (a kiosk).
+pub fn finish(dispatch: &Dispatch, default_year: i32) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| {
+        go(&dispatch, Step::Enterprise);
+        dispatch.dispatch(Action::Finish(default_year));
+    })
+}
+
+/// Forgets every answer, here and in the browser's storage.
+pub fn clear(dispatch: &Dispatch, default_year: i32) {
+    storage::clear();
+    go(dispatch, Step::Enterprise);
+    dispatch.dispatch(Action::Clear(default_year));
+}
+
+/// The disclaimer, the policy, what is kept, and clear (or, on a kiosk, finish).
+#[function_component]
+pub fn Footer(p: &FooterProps) -> Html {
+    crate::probe::rendered("footer");
+    let lang = p.lang;
+    let meta = &p.pack.0.meta;
+    let kept = match p.keeping {
+        _ if !p.persist => "",
+        Keeping::Yes => strings::KEPT_HERE.get(lang),
+        Keeping::Refused => strings::NOT_KEPT.get(lang),
+        Keeping::Stopped => strings::NOT_KEPT_ANY_MORE.get(lang),
+    };
+    let on_clear = {
+        let (dispatch, year) = (p.dispatch.clone(), p.default_year);
+        Callback::from(move |_: MouseEvent| clear(&dispatch, year))
+    };
+    html! {
+        <footer class="ipsc-footer">
+            <p class="ipsc-disclaimer">{ meta.disclaimer.get(lang) }</p>
+            <p>{ fill(strings::POLICY_LINE.get(lang), &[("doc", &meta.doc_number), ("title", meta.title.get(lang))]) }</p>
+            <p>{ strings::PRIVACY.get(lang) }{ kept }</p>
+            // A kiosk clears for the next person (language and text size too); its results
+            // end with that button already.
+            { match p.kiosk {
+                None => html! {
+                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={on_clear}>{ strings::CLEAR.get(lang) }</button>
+                },
+                Some(false) => html! {
+                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish(&p.dispatch, p.default_year)}>{ strings::FINISH.get(lang) }</button>
+                },
+                Some(true) => Html::default(),
+            } }
+        </footer>
+    }
+}

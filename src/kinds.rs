@@ -1,0 +1,587 @@
+//! What each kind of question does, one module per kind: how its answer is read from the
+//! form (with its error), shown on its step, written on the check page, kept in links and
+//! saved answers, and exported. [`Kind::asks`] is the one place that tells kinds apart;
+//! everything else walks the question table and asks each question's kind.
+
+mod any_of;
+mod date;
+mod drop_down;
+mod fold;
+mod group;
+mod money;
+mod number;
+mod one_of;
+mod yes_no;
+
+use crate::form::{FieldError, Form, MAX_CHARS};
+use crate::questions::{questionnaire, Answer, Choice, Kind, Need, Question, Step, Value};
+use crate::state::{At, Dispatch, PackRef};
+use crate::strings::{self, Tr};
+use ipsc_engine::number::NumberError;
+use ipsc_engine::{Answers, Lang, Pack, Text, ANSWERS_VERSION};
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+/// What a kind of question does. A kind that takes one typed or chosen answer implements
+/// [`Asks::parse`] and [`Asks::input`] and keeps the rest; a kind that holds other
+/// questions (a group, a fold, checkboxes) implements what differs.
+pub(crate) trait Asks {
+    /// What a typed or chosen answer means, or the words that refuse it (kinds of one
+    /// answer; the others hold no text of their own).
+    fn parse(&self, text: &str) -> Result<Value, Tr> {
+        let _ = text;
+        Err(strings::ERR_NOT_A_CHOICE)
+    }
+
+    /// An amount as the person's text was understood, shown under the field (money).
+    fn understood(&self, text: &str) -> Option<Decimal> {
+        let _ = text;
+        None
+    }
+
+    /// Reads the answer into the answers, with its error where it has one.
+    fn read(&self, q: &Question<'_>, r: &mut Reader<'_>) {
+        let field = q.first_field();
+        if let Some(value) = r.typed(q, r.form.get(&q.key), field) {
+            r.put(&q.answer, value);
+        }
+    }
+
+    /// The question on its step: by default one [`Field`], named by its key.
+    fn show(&self, q: &'static Question<'static>, v: &View<'_>) -> Html {
+        v.field(q, q.id(), At::Answer(q.key.as_str()), v.form.get(&q.key))
+    }
+
+    /// The input of a question of one answer, with what the person typed or chose.
+    fn input(&self, p: &FieldProps) -> Html {
+        let _ = p;
+        Html::default()
+    }
+
+    /// The answer in words on the check page.
+    fn said(&self, value: &str, lang: Lang) -> String {
+        typed(lang, value)
+    }
+
+    /// The question's rows on the check page.
+    fn rows(&self, q: &Question<'_>, form: &Form, lang: Lang, rows: &mut Vec<AnswerRow>) {
+        rows.push(AnswerRow {
+            question: q.label.get(lang),
+            answer: self.said(form.get(&q.key), lang),
+            step: q.step,
+            field: q.first_field(),
+        });
+    }
+
+    /// The answer as written inside an item's line on the check page (`3.45%`).
+    fn short(&self, text: &str) -> String {
+        text.to_owned()
+    }
+
+    /// The keys its answers are kept under, in links and saved answers.
+    fn keys(&self, q: &Question<'_>, keys: &mut Keys) {
+        keys.single.push(q.key.clone());
+    }
+
+    /// What it puts into the download.
+    fn exported(&self, q: &Question<'_>, a: &Answers, out: &mut Vec<Exported>) {
+        match &q.answer {
+            Answer::Field(lens) => out.extend((lens.get)(a).map(|v| Exported::At(lens.path, v))),
+            Answer::Count(_) if !a.counts.is_empty() => out.push(Exported::Counts),
+            Answer::Level(_) if !a.levels.is_empty() => out.push(Exported::Levels),
+            _ => {}
+        }
+    }
+
+    /// The id of the field that takes focus and carries the error, from the question's id.
+    fn first_field(&self, id: String) -> String {
+        id
+    }
+
+    /// Its choices, where it offers some.
+    fn choices(&self) -> Vec<&Choice<'_>> {
+        Vec::new()
+    }
+
+    /// The questions it holds whose answers sit with the form's own (a fold's).
+    fn held(&self) -> &[Question<'_>] {
+        &[]
+    }
+}
+
+impl Kind<'_> {
+    /// What this kind of question does.
+    pub(crate) fn asks(&self) -> &dyn Asks {
+        match self {
+            Kind::YesNo(k) => k,
+            Kind::OneOf(k) => k,
+            Kind::DropDown(k) => k,
+            Kind::Number(k) => k,
+            Kind::Money(k) => k,
+            Kind::Date(k) => k,
+            Kind::AnyOf(k) => k,
+            Kind::Group(k) => k,
+            Kind::Fold(k) => k,
+        }
+    }
+}
+
+impl Question<'_> {
+    /// The id of the field that takes focus and carries its error: the input, or a group's
+    /// first input.
+    pub fn first_field(&self) -> String {
+        self.kind.asks().first_field(self.id())
+    }
+
+    /// Its choices (radios, a drop-down, checkboxes).
+    pub fn choices(&self) -> Vec<&Choice<'_>> {
+        self.kind.asks().choices()
+    }
+}
+
+/// Every question with the ones it holds (revealed, folded, not a group's), in order.
+pub fn flatten(questions: &'static [Question<'static>]) -> Vec<&'static Question<'static>> {
+    let mut out = Vec::new();
+    for q in questions {
+        out.push(q);
+        if let Some(reveal) = &q.reveals {
+            out.extend(flatten(&reveal.questions));
+        }
+        out.extend(flatten(q.kind.asks().held()));
+    }
+    out
+}
+
+/// What was typed, or "not answered".
+fn typed(lang: Lang, value: &str) -> String {
+    if value.trim().is_empty() {
+        strings::NOT_ANSWERED.get(lang).to_owned()
+    } else {
+        value.to_owned()
+    }
+}
+
+/// The text a text input now holds.
+fn typed_text(e: InputEvent) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+/// A kept value read as one of these choices: only a link or saved answers made by hand
+/// can hold another, which is refused, never read as "not answered".
+fn chosen(choices: &[&Choice<'_>], text: &str) -> Result<Value, Tr> {
+    if choices.iter().any(|c| c.value == text) {
+        Ok(Value::Id(text.to_owned()))
+    } else {
+        Err(strings::ERR_NOT_A_CHOICE)
+    }
+}
+
+/// A kept value in words: its choice's, or as it came (a link made by hand), so it never
+/// reads as "not answered".
+fn chosen_words(choices: &[&Choice<'_>], value: &str, lang: Lang) -> String {
+    choices
+        .iter()
+        .find(|c| c.value == value)
+        .map_or_else(|| typed(lang, value), |c| c.label.get(lang))
+}
+
+/// The words for a number the reader refused.
+fn number_error(error: NumberError) -> Tr {
+    match error {
+        NumberError::Empty => strings::ERR_EMPTY,
+        NumberError::NotANumber => strings::ERR_NOT_A_NUMBER,
+        NumberError::Exponent => strings::ERR_EXPONENT,
+        NumberError::Sign => strings::ERR_SIGN,
+        NumberError::NotWhole => strings::ERR_NOT_WHOLE,
+        NumberError::TooManyDecimals { .. } => strings::ERR_TOO_MANY_DECIMALS,
+        NumberError::BadGrouping => strings::ERR_BAD_GROUPING,
+        NumberError::TooLarge => strings::ERR_TOO_LARGE,
+    }
+}
+
+/// What reading the form gives: the answers so far, what needs fixing, and each money
+/// field's amount as understood (read once, shown beside the field).
+#[derive(Debug, Default, PartialEq)]
+pub struct Reading {
+    /// The answers the form gives so far.
+    pub answers: Answers,
+    /// What needs fixing, step by step.
+    pub errors: Vec<FieldError>,
+    /// Each money field's amount as understood, by field id.
+    pub understood: Vec<(String, Decimal)>,
+}
+
+/// Collects answers and errors in one pass over the question table.
+pub(crate) struct Reader<'f> {
+    reading: Reading,
+    form: &'f Form,
+    pack: &'f Pack,
+    /// The item being read, said before its errors in the summary.
+    within: Option<Text>,
+    /// The field of the question whose answer revealed the ones being read.
+    revealed_by: Option<String>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, field: String, step: Step, message: Text, refused: bool) {
+        self.reading.errors.push(FieldError {
+            field,
+            step,
+            message,
+            within: self.within.clone(),
+            refused,
+        });
+    }
+
+    /// The value of one typed or chosen answer, or `None`, with its error where it has one.
+    fn typed(&mut self, q: &Question<'_>, text: &str, field: String) -> Option<Value> {
+        let text = text.trim();
+        if text.chars().nth(MAX_CHARS).is_some() {
+            let message =
+                strings::fill_both(strings::ERR_TOO_LONG, &[("n", &MAX_CHARS.to_string())]);
+            self.error(field, q.step, message, true);
+            return None;
+        }
+        if text.is_empty() {
+            if let Need::Required(words) = &q.need {
+                self.error(field, q.step, words.said(), false);
+            }
+            return None;
+        }
+        let asks = q.kind.asks();
+        if let Some(amount) = asks.understood(text) {
+            self.reading.understood.push((field.clone(), amount));
+        }
+        match asks.parse(text) {
+            Ok(value) => Some(value),
+            Err(words) => {
+                self.error(field, q.step, words.into(), true);
+                None
+            }
+        }
+    }
+
+    fn put(&mut self, answer: &Answer, value: Value) {
+        let answers = &mut self.reading.answers;
+        match answer {
+            Answer::Field(lens) => (lens.set)(answers, value),
+            Answer::Part(part) => (part.set)(answers, value),
+            Answer::Count(id) => {
+                if let Some(n) = value.whole() {
+                    answers.counts.insert(id.clone(), n);
+                }
+            }
+            Answer::Level(id) => {
+                if let Some(level) = value.id() {
+                    answers.levels.insert(id.clone(), level);
+                }
+            }
+            Answer::None => {}
+        }
+    }
+
+    /// Reads a question and, where its answer reveals them, the questions below it.
+    fn question(&mut self, q: &Question<'_>) {
+        q.kind.asks().read(q, self);
+        if let Some(reveal) = &q.reveals {
+            if self.form.get(&q.key) == reveal.when {
+                let outer = self.revealed_by.replace(q.first_field());
+                for child in &reveal.questions {
+                    self.question(child);
+                }
+                self.revealed_by = outer;
+            }
+        }
+    }
+}
+
+impl Form {
+    /// Reads the whole form for this pack, once: the answers, the errors and the amounts
+    /// as understood.
+    pub fn reading(&self, pack: &'static Pack, default_year: i32) -> Reading {
+        let mut r = Reader {
+            reading: Reading {
+                answers: Answers {
+                    version: ANSWERS_VERSION,
+                    pack: Some(pack.meta.id.clone()),
+                    // An assessment year left empty (or wrong) is the default one.
+                    year: Some(default_year),
+                    ..Answers::default()
+                },
+                ..Reading::default()
+            },
+            form: self,
+            pack,
+            within: None,
+            revealed_by: None,
+        };
+        for question in questionnaire(pack) {
+            r.question(question);
+        }
+        r.reading
+    }
+
+    /// The answers the form gives so far, and what needs fixing, step by step.
+    pub fn read(&self, pack: &'static Pack, default_year: i32) -> (Answers, Vec<FieldError>) {
+        let Reading {
+            answers, errors, ..
+        } = self.reading(pack, default_year);
+        (answers, errors)
+    }
+}
+
+/// The keys the form keeps answers under for a pack, from one walk of the question table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// Each question with one answer, kept in [`Form::values`] (`registered`, `count.<id>`).
+    pub single: Vec<String>,
+    /// Each question of several answers (`situation`) with its choices (the values a link
+    /// may tick); its ticks are in [`Form::ticked`].
+    pub ticks: Vec<(String, Vec<String>)>,
+    /// Each repeated group (`loan`) with its items' keys (`principal`, …); its items are in
+    /// [`Form::groups`].
+    pub groups: Vec<(String, Vec<String>)>,
+}
+
+/// The keys of this pack's questionnaire.
+pub fn keys(pack: &'static Pack) -> Keys {
+    let mut keys = Keys::default();
+    for q in flatten(questionnaire(pack)) {
+        q.kind.asks().keys(q, &mut keys);
+    }
+    keys
+}
+
+/// One answer on the check page: the question, the answer, and where to change it (the
+/// step and the id of the field that takes focus).
+pub(crate) struct AnswerRow {
+    /// The question.
+    pub(crate) question: String,
+    /// The answer, in words.
+    pub(crate) answer: String,
+    /// The step that asks it.
+    pub(crate) step: Step,
+    /// The field to focus when the user chooses to change it.
+    pub(crate) field: String,
+}
+
+/// The rows of a question and of what it reveals.
+fn rows_of(lang: Lang, form: &Form, q: &Question<'_>, rows: &mut Vec<AnswerRow>) {
+    q.kind.asks().rows(q, form, lang, rows);
+    if let Some(reveal) = q.reveals.as_ref().filter(|r| r.when == form.get(&q.key)) {
+        for c in &reveal.questions {
+            rows_of(lang, form, c, rows);
+        }
+    }
+}
+
+/// The answers as rows, for the check page and the printed report.
+pub(crate) fn answer_rows(pack: &'static Pack, form: &Form, lang: Lang) -> Vec<AnswerRow> {
+    let mut rows = Vec::new();
+    for q in questionnaire(pack) {
+        rows_of(lang, form, q, &mut rows);
+    }
+    rows
+}
+
+/// What goes into the download, in the order serde writes the answers.
+#[derive(Debug)]
+pub enum Exported {
+    /// A value at this path (`size.staff`).
+    At(&'static str, Value),
+    /// Every count of the answers, where serde puts the map.
+    Counts,
+    /// Every level of the answers, where serde puts the map.
+    Levels,
+    /// Records at this path: a list (a group's items), or one (a fold's), each its parts.
+    Records {
+        /// Where serde puts them.
+        path: &'static str,
+        /// Whether they are a list, or one record.
+        list: bool,
+        /// Each record's parts, as (path, value).
+        records: Vec<Vec<(&'static str, Value)>>,
+    },
+}
+
+/// What the download holds of the answers, question by question.
+pub fn exported(pack: &'static Pack, a: &Answers) -> Vec<Exported> {
+    let mut out = Vec::new();
+    for q in flatten(questionnaire(pack)) {
+        q.kind.asks().exported(q, a, &mut out);
+    }
+    out
+}
+
+/// The parts of record `n` that these questions hold.
+fn record(questions: &[Question<'_>], a: &Answers, n: usize) -> Vec<(&'static str, Value)> {
+    questions
+        .iter()
+        .filter_map(|q| match &q.answer {
+            Answer::Part(part) => (part.get)(a, n).map(|v| (part.path, v)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What a step's questions are shown with.
+pub(crate) struct View<'v> {
+    /// What the person typed.
+    pub form: &'v Form,
+    /// The errors shown now.
+    pub errors: &'v [FieldError],
+    /// The money fields' amounts as understood.
+    pub understood: &'v [(String, Decimal)],
+    /// The language.
+    pub lang: Lang,
+    /// The pack (money is written as it says).
+    pub pack: PackRef,
+    /// Changes the state.
+    pub dispatch: &'v Dispatch,
+}
+
+impl View<'_> {
+    /// The error shown for a field, if any.
+    fn error(&self, field: &str) -> Option<AttrValue> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| AttrValue::from(e.message.get(self.lang).to_owned()))
+    }
+
+    /// The field component of a question of one answer: `id` is its input's id (or its
+    /// inputs' start), `at` where its answer goes, `value` what is kept.
+    fn field(&self, q: &'static Question<'static>, id: String, at: At, value: &str) -> Html {
+        let first = q.kind.asks().first_field(id.clone());
+        let understood = self
+            .understood
+            .iter()
+            .find(|(field, _)| *field == first)
+            .map(|(_, amount)| *amount);
+        html! {
+            <Field key={q.key.as_str()} q={QRef(q)} id={AttrValue::from(id)} {at}
+                value={AttrValue::from(value.to_owned())} error={self.error(&first)} {understood}
+                lang={self.lang} pack={self.pack} dispatch={self.dispatch.clone()} />
+        }
+    }
+
+    /// A question on its step, and below it the questions its answer reveals; each keyed
+    /// by its question, so a question that appears or goes never replaces its neighbours.
+    pub(crate) fn question(&self, q: &'static Question<'static>) -> Html {
+        let asked = q.kind.asks().show(q, self);
+        let revealed = q
+            .reveals
+            .as_ref()
+            .filter(|r| r.when == self.form.get(&q.key))
+            .map(|r| {
+                html! {
+                    <div key={format!("{}-revealed", q.id())} class="ipsc-conditional">
+                        { for r.intro.iter().enumerate().map(|(i, p)| html! { <p key={i} class="ipsc-hint">{ p.get(self.lang) }</p> }) }
+                        { for r.questions.iter().map(|c| html! { <key={c.key.as_str()}>{ self.question(c) }</> }) }
+                    </div>
+                }
+            });
+        html! {
+            <>
+                <key="asked">{ asked }</>
+                { for revealed }
+            </>
+        }
+    }
+}
+
+/// A question of the table, compared by address (the table is built once per pack).
+#[derive(Clone, Copy, Debug)]
+pub struct QRef(pub &'static Question<'static>);
+
+impl PartialEq for QRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// A field's properties: everything it shows, compared on each render of the step, so a
+/// field re-renders only when what it shows changes.
+#[derive(Properties, PartialEq)]
+pub struct FieldProps {
+    /// The question.
+    pub q: QRef,
+    /// Its input's id, or the start of its inputs' ids.
+    pub id: AttrValue,
+    /// Where its answer goes.
+    pub at: At,
+    /// What is kept: as typed, or the chosen value.
+    pub value: AttrValue,
+    /// The error shown beside it, in the language shown.
+    pub error: Option<AttrValue>,
+    /// The amount as understood (money).
+    pub understood: Option<Decimal>,
+    /// The language.
+    pub lang: Lang,
+    /// The pack.
+    pub pack: PackRef,
+    /// Changes the state; the same on every render.
+    pub dispatch: Dispatch,
+}
+
+impl FieldProps {
+    /// A callback that puts a value into the form.
+    fn set<E>(&self, value: impl Fn(E) -> String + 'static) -> Callback<E> {
+        let (dispatch, at) = (self.dispatch.clone(), self.at);
+        Callback::from(move |e: E| dispatch.dispatch(crate::state::Action::Set(at, value(e))))
+    }
+
+    /// Its label (or legend) as shown, and its hint.
+    fn words(&self) -> (String, Option<String>) {
+        let q = self.q.0;
+        (
+            q.label(self.lang),
+            q.hint.as_ref().map(|h| h.get(self.lang)),
+        )
+    }
+}
+
+/// One question of one answer, as its kind shows it.
+#[function_component]
+pub fn Field(props: &FieldProps) -> Html {
+    crate::probe::rendered(&props.id);
+    props.q.0.kind.asks().input(props)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::default_pack;
+    use crate::questions::questions;
+
+    #[test]
+    fn the_questionnaire_is_built_once_per_pack() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        assert!(std::ptr::eq(questionnaire(pack), questionnaire(pack)));
+        assert_eq!(questionnaire(pack), questions(pack).as_slice());
+    }
+
+    #[test]
+    fn each_kind_of_the_table_is_read_kept_and_shown_by_its_module() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let k = keys(pack);
+        assert!(k.single.contains(&"registered".to_owned()), "{k:?}");
+        assert_eq!(k.ticks.len(), 1, "{k:?}");
+        assert_eq!(
+            k.groups,
+            vec![(
+                "loan".to_owned(),
+                vec!["principal", "start", "term", "rate"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )]
+        );
+        assert!(
+            !k.single.contains(&"lpr".to_owned()),
+            "a fold keeps nothing"
+        );
+        assert!(k.single.contains(&"lpr-date".to_owned()), "{k:?}");
+    }
+}

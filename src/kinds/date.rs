@@ -1,0 +1,34 @@
+//! A date, `YYYY-MM-DD` (the browser's date input), within the engine's years: kept as
+//! the input gives it.
+
+use super::{Asks, FieldProps};
+use crate::fields::{text_input, Described, TextInput};
+use crate::questions::{DateField, Value};
+use crate::strings::{self, Tr};
+use ipsc_engine::assess::YEARS;
+use ipsc_engine::Date;
+use yew::prelude::*;
+
+impl Asks for DateField {
+    fn parse(&self, text: &str) -> Result<Value, Tr> {
+        match Date::parse(text) {
+            Ok(date) if YEARS.contains(&date.year()) => Ok(Value::Date(date)),
+            _ => Err(strings::ERR_DATE),
+        }
+    }
+
+    fn input(&self, p: &FieldProps) -> Html {
+        let (label, hint) = p.words();
+        text_input(
+            &Described::new(&p.id, &label, hint.as_deref(), p.error.as_deref(), p.lang),
+            &TextInput {
+                value: &p.value,
+                kind: "date",
+                mode: None,
+                class: "ipsc-input ipsc-input--date",
+                understood: None,
+            },
+            p.set(super::typed_text),
+        )
+    }
+}

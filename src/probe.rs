@@ -1,0 +1,24 @@
+//! Counts the renders of the page's components by name, in debug builds only (the
+//! browser tests), so a test can show that one keystroke re-renders one field and what
+//! shows the estimate, nothing else. A release build counts nothing.
+
+#[cfg(debug_assertions)]
+thread_local! {
+    static RENDERED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes that the component `name` rendered.
+pub fn rendered(name: &str) {
+    #[cfg(debug_assertions)]
+    RENDERED.with(|r| r.borrow_mut().push(name.to_owned()));
+    #[cfg(not(debug_assertions))]
+    let _ = name;
+}
+
+/// The components rendered since the last call, in order (always empty in a release build).
+pub fn take() -> Vec<String> {
+    #[cfg(debug_assertions)]
+    return RENDERED.with(|r| std::mem::take(&mut *r.borrow_mut()));
+    #[cfg(not(debug_assertions))]
+    Vec::new()
+}

@@ -1,0 +1,121 @@
+//! One keystroke re-renders one field and what shows the estimate, nothing else; a
+//! question that appears, or an item added or removed, leaves the other fields' nodes in
+//! place and focus where the person is (issue 21). The app's components note each render
+//! in debug builds (`ipsc_app::probe`), which is what these tests run.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, clippy::unwrap_used)] // Reason: tests fail loudly.
+
+mod common;
+
+use common::{click_id, find, focused, mount, settle, type_into};
+use ipsc_app::probe;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn node(root: &Element, selector: &str) -> Element {
+    find(root, selector).unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+/// Focuses an element and chooses it, as a keyboard's Space does on a radio.
+async fn choose(root: &Element, id: &str) {
+    let element: HtmlElement = node(root, &format!("#{id}")).dyn_into().unwrap();
+    element.focus().unwrap();
+    click_id(root, id).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_keystroke_re_renders_its_field_and_the_estimate_and_nothing_else() {
+    let root = mount().await;
+    choose(&root, "ipsc-tech-sme-unsure").await;
+    let staff = node(&root, "#ipsc-staff");
+    let sales = node(&root, "#ipsc-sales");
+    let registered = node(&root, "#ipsc-registered-yes");
+    probe::take();
+    type_into(&root, "#ipsc-sales", "500万").await;
+    // The running estimate re-renders only if the estimate changed, which sales alone
+    // cannot change: the field, and nothing else.
+    assert_eq!(probe::take(), vec!["ipsc-sales"]);
+    assert!(staff.is_same_node(Some(&node(&root, "#ipsc-staff"))));
+    assert!(sales.is_same_node(Some(&node(&root, "#ipsc-sales"))));
+    assert!(registered.is_same_node(Some(&node(&root, "#ipsc-registered-yes"))));
+    type_into(&root, "#ipsc-staff", "12").await;
+    assert_eq!(probe::take(), vec!["ipsc-staff"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_revealed_question_leaves_the_answered_control_in_place_with_focus() {
+    let root = mount().await;
+    let yes = node(&root, "#ipsc-registered-yes");
+    let industry = node(&root, "#ipsc-industry");
+    choose(&root, "ipsc-registered-yes").await;
+    assert!(find(&root, "#ipsc-region").is_some(), "the region is asked");
+    assert!(yes.is_same_node(Some(&node(&root, "#ipsc-registered-yes"))));
+    assert!(industry.is_same_node(Some(&node(&root, "#ipsc-industry"))));
+    assert_eq!(focused().id(), "ipsc-registered-yes");
+    // And hidden again: the same.
+    choose(&root, "ipsc-registered-no").await;
+    assert!(find(&root, "#ipsc-region").is_none());
+    assert!(yes.is_same_node(Some(&node(&root, "#ipsc-registered-yes"))));
+    assert_eq!(focused().id(), "ipsc-registered-no");
+}
+
+#[wasm_bindgen_test]
+async fn items_added_and_removed_move_focus_and_leave_the_others_in_place() {
+    let root = mount().await;
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#step=3")
+        .unwrap();
+    settle().await;
+    settle().await;
+    choose(&root, "ipsc-has-loans-yes").await;
+    assert_eq!(
+        focused().id(),
+        "ipsc-has-loans-yes",
+        "the first loan starts"
+    );
+    let first = node(&root, "#ipsc-loan-0-principal");
+    node(&root, "#ipsc-loan-add")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    settle().await;
+    assert_eq!(focused().id(), "ipsc-loan-1-principal");
+    assert!(first.is_same_node(Some(&node(&root, "#ipsc-loan-0-principal"))));
+    probe::take();
+    type_into(&root, "#ipsc-loan-1-principal", "100万").await;
+    // The loan that holds the field, the field, and the estimate where it changed.
+    let mut rendered = probe::take();
+    rendered.retain(|name| name != "running");
+    assert_eq!(rendered.len(), 2, "{rendered:?}");
+    assert!(
+        rendered[0].starts_with("ipsc-loan-"),
+        "the loan: {rendered:?}"
+    );
+    assert_eq!(rendered[1], "ipsc-loan-1-principal");
+    // Remove the first loan: the second takes its place and focus.
+    let second = node(&root, "#ipsc-loan-1-principal");
+    let remove: HtmlElement = node(&root, "fieldset.ipsc-loan button").dyn_into().unwrap();
+    remove.click();
+    settle().await;
+    settle().await;
+    assert!(second.is_same_node(Some(&node(&root, "#ipsc-loan-0-principal"))));
+    assert_eq!(focused().id(), "ipsc-loan-0-principal");
+    let said = node(&root, "p[aria-live=polite].ipsc-visually-hidden")
+        .text_content()
+        .unwrap_or_default();
+    assert_eq!(said, "已删除贷款 1");
+    // The last one removed: focus goes to the button that adds one.
+    node(&root, "fieldset.ipsc-loan button")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    settle().await;
+    assert_eq!(focused().id(), "ipsc-loan-add");
+}
