@@ -3,7 +3,7 @@
 //! place and focus where the person is (issue 21). The app's components note each render
 //! in debug builds (`ipsc_app::probe`), which is what these tests run.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::expect_used, clippy::unwrap_used)] // Reason: tests fail loudly.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)] // Reason: tests fail loudly.
 
 mod common;
 
