@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// A folder of the repository.
 fn repo(path: &str) -> PathBuf {
-    crate::project_root().join(path)
+    crate::cmd::project_root().join(path)
 }
 
 fn imports(src: &Path) -> BTreeMap<String, Vec<String>> {
