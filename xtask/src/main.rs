@@ -22,7 +22,7 @@
 //!   report's texts beside the wasm; writes the gzip copies).
 //!
 //! This file is dispatch only: each task is a module, and what they share is in `cmd`: no
-//! module uses an item of this file.
+//! module uses an item of this file (tidy.rs checks it).
 
 mod bench;
 mod cmd;
