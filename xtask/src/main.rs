@@ -4,7 +4,8 @@
 //! - `setup`: the wasm target, the standard library's source, trunk, wasm-bindgen-cli, npm
 //!   packages, Chromium, Firefox ESR, WebKitGTK's WebDriver, Xvfb, geckodriver, nginx,
 //!   zbar-tools and iproute2.
-//! - `build`: the release app in `dist/`.
+//! - `build [--pack PATH]`: the release app in `dist/`, with the pack `IPSC_PACK` names
+//!   (`.cargo/config.toml`), or with the pack at PATH (from the repository's root).
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order, the browser tests in Chromium, Firefox and
 //!   WebKit; fails on the first failure.
@@ -54,7 +55,7 @@ fn main() -> ExitCode {
     let dir = || Path::new(args.get(1).map_or("dist", String::as_str));
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::all(),
-        Some("build") => setup::for_build().and_then(|()| release::build()),
+        Some("build") => release::run_task(rest),
         Some("serve") => serve::run(rest),
         Some("test") => test::run_all(),
         // Every figure of issue 14, with its target and command: see xtask/src/bench.rs.
@@ -65,7 +66,7 @@ fn main() -> ExitCode {
         Some("floor") => floor::check(dir()),
         Some("post-build") => post_build::run(),
         _ => Err(
-            "usage: cargo xtask setup | build | serve [--port N] | test | bench [--soak N] | mutants | kiosk [--test] | size [DIR] | floor [DIR]"
+            "usage: cargo xtask setup | build [--pack PATH] | serve [--port N] | test | bench [--soak N] | mutants | kiosk [--test] | size [DIR] | floor [DIR]"
                 .into(),
         ),
     };

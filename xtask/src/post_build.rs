@@ -4,12 +4,9 @@
 //! last the gzip copies.
 
 use crate::cmd::Result;
-use crate::{loader, precompress, qr};
+use crate::{loader, precompress, qr, release};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The pack built into the app (as `build.rs` says).
-const PACK: &str = "policies/suizhou-2024-15/pack.toml";
 
 /// Trunk's post-build hook, on the staging directory: see each step.
 pub fn run() -> Result {
@@ -113,11 +110,13 @@ fn externalize_loader(staging: &Path) -> Result {
 /// Writes the report's texts beside the wasm, under the name the wasm asks for: the same
 /// split of the same pack as `build.rs` makes, so the two always agree.
 fn write_report_texts(staging: &Path) -> Result {
-    let source = std::fs::read_to_string(PACK).map_err(|e| format!("{PACK}: {e}"))?;
+    // The pack build.rs baked into this wasm: trunk gave both the same IPSC_PACK.
+    let pack = release::pack()?;
+    let source = std::fs::read_to_string(&pack).map_err(|e| format!("{pack}: {e}"))?;
     let files = ipsc_engine::load::app_files(&source).map_err(|errors| {
         errors
             .iter()
-            .map(|e| format!("{PACK}: {e}"))
+            .map(|e| format!("{pack}: {e}"))
             .collect::<Vec<_>>()
             .join("\n")
     })?;

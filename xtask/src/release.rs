@@ -1,10 +1,42 @@
-//! The release build of the app into `dist/`: the wasm's flags and the standard library
-//! built from source for them, the QR module first (`qr`), then trunk, whose post-build
-//! hook (`post_build`) finishes the files.
+//! `build [--pack PATH]`: the release app in `dist/`, for the pack `IPSC_PACK` names or
+//! `--pack` asks for: the wasm's flags and the standard library built from source for them,
+//! the QR module first (`qr`), then trunk, whose post-build hook (`post_build`) finishes
+//! the files.
 
 use crate::cmd::{cargo_home, run, Result};
-use crate::qr;
+use crate::{qr, setup};
+use std::path::Path;
 use std::process::Command;
+
+/// The variable that names the pack built into the app, a path from the repository's
+/// root. Its default is written once, in `.cargo/config.toml`'s `[env]`, which cargo gives
+/// this program too; the app's `build.rs` reads it, and so does the post-build hook, which
+/// trunk starts with the environment it was given, so the two always split the same pack.
+pub const PACK_VAR: &str = "IPSC_PACK";
+
+/// Where trunk writes the app unless told otherwise (Trunk.toml's `dist`).
+pub const DIST: &str = "dist";
+
+/// The pack to build: `IPSC_PACK`, as `.cargo/config.toml` or the caller set it.
+pub fn pack() -> Result<String> {
+    std::env::var(PACK_VAR).map_err(|_| {
+        format!(
+            "{PACK_VAR} is not set: run the tasks as `./x` or `cargo xtask`, which take it from \
+             .cargo/config.toml"
+        )
+    })
+}
+
+/// `./x build [--pack PATH]`: the set-up the build needs, then the build into `dist/`.
+pub fn run_task(args: &[String]) -> Result {
+    let pack = match args {
+        [] => pack()?,
+        [flag, path] if flag == "--pack" => path.clone(),
+        _ => return Err("usage: cargo xtask build [--pack PATH/pack.toml]".into()),
+    };
+    setup::for_build()?;
+    build_with(&pack, Path::new(DIST))
+}
 
 /// Flags for the release wasm alone (the browser tests keep their panic messages). Each
 /// needs the standard library built from source, as `build` does. Measured on this app
@@ -34,8 +66,19 @@ const BUILD_STD: [(&str, &str); 3] = [
     ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size"),
 ];
 
-/// Builds the release app into `dist/` (trunk, with the flags above).
+/// Builds the release app with the pack `IPSC_PACK` names into `dist/`.
 pub fn build() -> Result {
+    build_with(&pack()?, Path::new(DIST))
+}
+
+/// Builds the release app with `pack` (trunk, with the flags above) into `dist`.
+pub fn build_with(pack: &str, dist: &Path) -> Result {
+    // Before anything is built: a wrong path fails at once, with its name.
+    if !Path::new(pack).is_file() {
+        return Err(format!(
+            "{pack}: no such pack (give a path from the repository's root)"
+        ));
+    }
     // Trunk builds offline; the registry is reached once here, and only for what is missing.
     run("cargo", &["fetch", "--locked"], &[])?;
     // The dependencies of the standard library built for the wasm (its allocator among them).
@@ -49,7 +92,14 @@ pub fn build() -> Result {
     env.push(("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", &rustflags));
     let qr = qr::build(&env)?;
     env.push((qr::MODULE_VAR, &qr));
-    run("trunk", &["build", "--release", "--locked"], &env)
+    // Trunk passes its environment on to cargo (build.rs) and to the post-build hook.
+    env.push((PACK_VAR, pack));
+    let dist = dist.display().to_string();
+    run(
+        "trunk",
+        &["build", "--release", "--locked", "--dist", &dist],
+        &env,
+    )
 }
 
 /// Flags that shorten the source paths a wasm carries for panic locations: the crates'
