@@ -2,10 +2,19 @@
 //! tests in Chromium, Firefox and WebKit, each engine's driver named and the others'
 //! cleared. Fails on the first failure, after printing the steps' times.
 
-use crate::cmd::{run, run_without, Result};
+use crate::cmd::{self, run, run_without, Result};
 use crate::{floor, kiosk, release, setup, size};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// The fixture pack: an invented city's plan, made for the engine's tests, which shares no
+/// measure, amount or rate with the default pack. The app built with it shows that another
+/// pack needs no code of its own.
+const FIXTURE_PACK: &str = "crates/ipsc-engine/tests/fixture-pack.toml";
+
+/// The one journey run on the fixture pack's app (and on nothing else): its expected
+/// amounts are worked from that pack.
+const FIXTURE_TEST_FILE: &str = "e2e/fixture.test.mjs";
 
 fn step(name: &str, started: &mut Vec<(String, f64)>, f: impl FnOnce() -> Result) -> Result {
     println!("\n==> {name}");
@@ -89,18 +98,40 @@ pub fn run_all() -> Result {
             &mut times,
             || {
                 // A test that waits on something that never comes fails after three minutes
-                // instead of holding the whole run until CI's limit. The kiosk's file runs in
-                // the next step, with no network at all.
+                // instead of holding the whole run until CI's limit. The kiosk's file runs
+                // later, with no network at all; the fixture's, against its own build.
                 let mut args = vec![
                     "--test".to_owned(),
                     "--test-concurrency=1".to_owned(),
                     "--test-timeout=180000".to_owned(),
                 ];
-                args.extend(e2e_files()?.into_iter().filter(|f| f != kiosk::TEST_FILE));
+                args.extend(dist_e2e_files(Path::new("."))?);
                 run(
                     "node",
                     &args.iter().map(String::as_str).collect::<Vec<_>>(),
                     &[],
+                )
+            },
+        )?;
+        // Another pack than the default, built and walked through with no code changed.
+        // Into a folder of its own, so dist/ stays the default pack's for the steps after.
+        let fixture_dist = cmd::target_dir().join("fixture-dist");
+        step("release build with the fixture pack", &mut times, || {
+            release::build_with(FIXTURE_PACK, &fixture_dist)
+        })?;
+        step(
+            "end-to-end journey on the fixture pack's app (Playwright, nginx)",
+            &mut times,
+            || {
+                run(
+                    "node",
+                    &[
+                        "--test",
+                        "--test-concurrency=1",
+                        "--test-timeout=180000",
+                        FIXTURE_TEST_FILE,
+                    ],
+                    &[("IPSC_DIST", &fixture_dist.display().to_string())],
                 )
             },
         )?;
@@ -229,9 +260,10 @@ fn engine_e2e(engine: &Engine) -> Result {
     )
 }
 
-/// The end-to-end test files, `e2e/*.test.mjs`, in order.
-fn e2e_files() -> Result<Vec<String>> {
-    let mut files: Vec<String> = std::fs::read_dir("e2e")
+/// The end-to-end test files, `e2e/*.test.mjs` of the repository at `root`, in order, as
+/// paths from that root.
+fn e2e_files(root: &Path) -> Result<Vec<String>> {
+    let mut files: Vec<String> = std::fs::read_dir(root.join("e2e"))
         .map_err(|e| format!("e2e/: {e}"))?
         .filter_map(|entry| {
             let name = entry.ok()?.file_name().into_string().ok()?;
@@ -240,6 +272,15 @@ fn e2e_files() -> Result<Vec<String>> {
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// The end-to-end files that test `dist/`: all but the kiosk's and the fixture's, each of
+/// which tests another build in a step of its own.
+fn dist_e2e_files(root: &Path) -> Result<Vec<String>> {
+    Ok(e2e_files(root)?
+        .into_iter()
+        .filter(|f| f != kiosk::TEST_FILE && f != FIXTURE_TEST_FILE)
+        .collect())
 }
 
 fn check_packs() -> Result {
@@ -269,4 +310,29 @@ fn check_packs() -> Result {
         return Err("no policy pack found under policies/".into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_files_run_on_dist_leave_out_the_other_builds_tests() {
+        let root = cmd::project_root();
+        let files = dist_e2e_files(&root).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            files.iter().any(|f| f == "e2e/journey.test.mjs"),
+            "{files:?}"
+        );
+        for apart in [FIXTURE_TEST_FILE, kiosk::TEST_FILE] {
+            assert!(
+                e2e_files(&root)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|f| f == apart),
+                "{apart} exists"
+            );
+            assert!(!files.iter().any(|f| f == apart), "{apart} runs apart");
+        }
+    }
 }
