@@ -8,7 +8,8 @@
 //!   (`.cargo/config.toml`), or with the pack at PATH (from the repository's root).
 //! - `serve [--port N]`: build, then serve `dist/` on 127.0.0.1 (8080) as a strict host would.
 //! - `test`: every check and test, in order, the browser tests in Chromium, Firefox and
-//!   WebKit; fails on the first failure.
+//!   WebKit, and one journey on the app built with the fixture pack; fails on the first
+//!   failure.
 //! - `bench [--soak N]`: every figure of how fast and how small, with its target and
 //!   command, as a table for docs/PERFORMANCE.md (xtask/src/bench.rs).
 //! - `mutants`: mutation testing of the engine's money, number, date and rules modules
