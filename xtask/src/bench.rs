@@ -5,7 +5,8 @@
 //! each of which prints one line of JSON; the engine's from its `cargo bench`. Timings
 //! are read, never judged: a miss is marked, and only the size budget fails the command.
 
-use crate::{size, tool_path, Result, BUDGET_GZIP};
+use crate::cmd::{tool_path, Result};
+use crate::size::{self, BUDGET_GZIP};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -81,7 +82,7 @@ pub fn run_all(args: &[String]) -> Result {
     };
     let began = Instant::now();
     crate::setup::all()?;
-    crate::build()?;
+    crate::release::build()?;
     let mut table = Table::default();
     let mut times = Vec::new();
     let mut timed = |name: &str, table: &mut Table, f: &dyn Fn(&mut Table) -> Result| {

@@ -2,7 +2,7 @@
 //! release app inside it, and its size, for the operator to copy (docs/KIOSK.md); with
 //! `--test`, then its end-to-end tests on a machine with no network.
 
-use crate::Result;
+use crate::cmd::{self, Result};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result {
         _ => return Err("usage: cargo xtask kiosk [--test]".into()),
     };
     crate::setup::for_build()?;
-    crate::build()?;
+    crate::release::build()?;
     build_program()?;
     if test {
         test_offline()?;
@@ -38,7 +38,7 @@ pub fn test_offline() -> Result {
     );
     let namespace = if is_root() { "-n" } else { "-rn" };
     let program = program_path();
-    crate::run(
+    cmd::run(
         "unshare",
         &[namespace, "sh", "-c", &command],
         &[("IPSC_KIOSK", &program.display().to_string())],
@@ -65,7 +65,7 @@ fn is_root() -> bool {
 /// `dist/` holds, so call this after the release build) and prints its path and size.
 pub fn build_program() -> Result<PathBuf> {
     let start = Instant::now();
-    crate::run(
+    cmd::run(
         "cargo",
         &["build", "--release", "--locked", "-p", "ipsc-kiosk"],
         &[],
@@ -86,7 +86,7 @@ pub fn build_program() -> Result<PathBuf> {
 
 /// Where cargo puts the release program.
 fn program_path() -> PathBuf {
-    crate::target_dir()
+    cmd::target_dir()
         .join("release")
         .join(format!("ipsc-kiosk{}", std::env::consts::EXE_SUFFIX))
 }

@@ -7,7 +7,7 @@
 //! about 250 times (10 to 20 minutes on two cores), so it is its own task and not part of
 //! `cargo xtask test`.
 
-use crate::{run as run_command, tool_path, Result};
+use crate::cmd::{run as run_command, tool_path, Result};
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;

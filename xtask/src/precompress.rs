@@ -2,7 +2,7 @@
 //! directory, as the smallest gzip streams Zopfli makes, for a server to send as they are (nginx's
 //! `gzip_static on`, deploy/ipsc-location.conf) instead of compressing at each request.
 
-use crate::Result;
+use crate::cmd::Result;
 use std::path::Path;
 
 /// The files worth compressing, by extension: the page, the scripts, the styles, the wasm

@@ -4,7 +4,7 @@
 //! before the app, whose wasm names it (`IPSC_QR_MODULE`); the post-build hook copies it
 //! into the build. Nothing loads it until a kiosk's results show a QR code.
 
-use crate::{run, Result};
+use crate::cmd::{run, target_dir, Result};
 use std::path::{Path, PathBuf};
 
 /// Where the named files wait for the post-build hook, in the target folder.
@@ -30,7 +30,7 @@ pub fn build(env: &[(&str, &str)]) -> Result<String> {
         ],
         env,
     )?;
-    let out = crate::target_dir().join(OUT);
+    let out = target_dir().join(OUT);
     let out = out.as_path();
     let bound = out.join("bound");
     let _ = std::fs::remove_dir_all(out);
@@ -42,7 +42,7 @@ pub fn build(env: &[(&str, &str)]) -> Result<String> {
             "--no-typescript",
             "--out-dir",
             &bound.display().to_string(),
-            &crate::target_dir()
+            &target_dir()
                 .join("wasm32-unknown-unknown/release/ipsc_qr.wasm")
                 .display()
                 .to_string(),
@@ -51,7 +51,7 @@ pub fn build(env: &[(&str, &str)]) -> Result<String> {
     )?;
     let (js, wasm) = (bound.join("ipsc_qr.js"), bound.join("ipsc_qr_bg.wasm"));
     let path = |p: &Path| p.display().to_string();
-    // The same shrinking as the app's (see `shrink` in main.rs).
+    // The same shrinking as the app's (see `shrink` in post_build.rs).
     run(
         "wasm-opt",
         &[
@@ -109,7 +109,7 @@ pub fn copy_into(staging: &Path) -> Result {
     };
     let stem = name.trim_end_matches(".js");
     for file in [name.clone(), format!("{stem}_bg.wasm")] {
-        let from: PathBuf = crate::target_dir().join(OUT).join(&file);
+        let from: PathBuf = target_dir().join(OUT).join(&file);
         std::fs::copy(&from, staging.join(&file))
             .map_err(|e| format!("{}: {e} (built by `./x build`)", from.display()))?;
     }

@@ -2,7 +2,7 @@
 //! right version. Versions are pinned below; wasm-bindgen-cli follows Cargo.lock, since the
 //! two must match exactly.
 
-use crate::{run, tool_path, Result};
+use crate::cmd::{run, tool_path, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

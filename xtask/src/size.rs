@@ -3,8 +3,11 @@
 //! fails, like any other broken promise. The build's gzip copies (`NAME.gz`) and any other
 //! file that is not the app's are left out.
 
-use crate::Result;
+use crate::cmd::Result;
 use std::path::{Path, PathBuf};
+
+/// The first-load budget, gzip: 150 KB (ARCHITECTURE.md's invariants of the app).
+pub const BUDGET_GZIP: u64 = 150 * 1024;
 
 fn gzip(bytes: &[u8]) -> Result<usize> {
     Ok(crate::precompress::gzip(bytes)?.len())
