@@ -231,7 +231,7 @@ test('an error summary takes focus, names each missing answer, and its links foc
   await browser.until(async () => (await browser.run(() => document.getElementById('ipsc-year-error')?.textContent)) === '错误：请输入2000年至2100年之间的年份，例如 2025', 'the year\'s error');
 });
 
-test('choosing 是 that reveals a question leaves focus on the choice', { ...TEST, todo: 'issue 21: the revealed question redraws the radio group and focus falls to <body>' }, async () => {
+test('choosing 是 that reveals a question leaves focus on the choice', TEST, async () => {
   await fresh('zh');
   // As a keyboard user: focus on 是, then Space.
   await browser.run(() => document.getElementById('ipsc-registered-yes').focus());

@@ -4,7 +4,7 @@
 
 use crate::browser::{focus_id, last_full_year, location_hash, replace_hash};
 use crate::check::check;
-use crate::chrome::{clear, finish, ErrorSummary, Footer, Header, Pending, Running};
+use crate::chrome::{clear, error_summary, finish, footer, header, running, HeaderProps};
 use crate::form::{FieldError, Form, Step};
 use crate::hooks::{
     go, use_focus, use_history, use_kiosk_idle, use_other_tabs, use_report_texts, use_saving,
@@ -13,6 +13,7 @@ use crate::hooks::{
 use crate::host;
 use crate::kinds::View;
 use crate::kiosk::use_qr_code;
+use crate::part::{ErrorSummaryProps, FooterProps, Pending, RunningProps};
 use crate::policy::{self, default_pack};
 use crate::results::results;
 use crate::results::share_link;
@@ -288,7 +289,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             ),
         ),
     };
-    let running = match assessment {
+    let said = match assessment {
         _ if refused => strings::RUNNING_WITHHELD.get(lang).to_owned(),
         Ok(a) => money(pack, a.total, lang),
         Err(_) => strings::ERR_ENGINE.get(lang).to_owned(),
@@ -324,7 +325,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
 
     html! {
         <div class={if large { "ipsc ipsc--large" } else { "ipsc" }} lang={lang.tag()}>
-            <Header pack={props.pack} {lang} {large} tagline={at != Step::Results} dispatch={dispatch.clone()} />
+            { header(&HeaderProps { pack: props.pack, lang, large, tagline: at != Step::Results, dispatch: dispatch.clone() }) }
             <main class="ipsc-main">
                 if at > Step::Enterprise && at <= Step::Check {
                     <a class="ipsc-back" href={hash_of(at.previous())} onclick={ctx.link(at.previous(), None)}>{ strings::BACK.get(lang) }</a>
@@ -347,7 +348,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     </div>
                 }
                 if !ctx.visible_errors.is_empty() {
-                    <ErrorSummary errors={ctx.visible_errors.clone()} {at} {lang} pending={pending.clone()} node={summary.clone()} dispatch={dispatch.clone()} />
+                    { error_summary(ErrorSummaryProps { errors: ctx.visible_errors.clone(), at, lang, pending: pending.clone(), node: summary.clone(), dispatch: dispatch.clone() }) }
                 }
                 if at.asks() {
                     <p class="ipsc-caption">{ fill(strings::STEP_OF.get(lang), &[("n", &at.number().to_string()), ("total", &Step::QUESTIONS.to_string())]) }</p>
@@ -359,7 +360,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 { body }
                 if at.asks() {
                     <button type="button" class="ipsc-button" onclick={next.clone()}>{ strings::CONTINUE.get(lang) }</button>
-                    <Running {lang} said={AttrValue::from(running)} />
+                    { running(RunningProps { lang, said: AttrValue::from(said) }) }
                 }
                 if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>
@@ -371,8 +372,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     </section>
                 }
             </main>
-            <Footer pack={props.pack} {lang} {persist} keeping={state.keeping} kiosk={props.idle_reset.map(|_| kiosk_results)}
-                {default_year} dispatch={dispatch.clone()} />
+            { footer(FooterProps { pack: props.pack, lang, persist, keeping: state.keeping, kiosk: props.idle_reset.map(|_| kiosk_results), default_year, dispatch: dispatch.clone() }) }
         </div>
     }
 }

@@ -1,31 +1,18 @@
-//! The page around a step, each part a component that re-renders only when what it shows
-//! changes: the header (title, language, large text), the error summary, the running
-//! estimate and the footer (disclaimer, privacy, clear or finish).
+//! The page around a step: the header (title, language, large text), and, each a
+//! component that re-renders only when what it shows changes, the error summary, the
+//! running estimate and the footer (disclaimer, privacy, clear or finish).
 
 use crate::browser::focus_id;
-use crate::form::{FieldError, Step};
+use crate::form::Step;
 use crate::hooks::go;
+use crate::part::{Draw, ErrorSummaryProps, FooterProps, Part, RunningProps, Shows};
 use crate::state::{Action, Dispatch, Keeping, PackRef};
 use crate::storage;
 use crate::strings::{self, fill};
 use ipsc_engine::Lang;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Where a link from the check page puts the field to focus once its step shows; the same
-/// cell on every render.
-#[derive(Clone, Debug)]
-pub struct Pending(pub Rc<RefCell<Option<String>>>);
-
-impl PartialEq for Pending {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// The header's properties.
-#[derive(Properties, PartialEq)]
+/// What the header shows.
 pub struct HeaderProps {
     /// The pack (its tagline).
     pub pack: PackRef,
@@ -39,10 +26,10 @@ pub struct HeaderProps {
     pub dispatch: Dispatch,
 }
 
-/// The title, the tagline, and the language and large-text switches.
-#[function_component]
-pub fn Header(p: &HeaderProps) -> Html {
-    crate::probe::rendered("header");
+/// The title, the tagline, and the language and large-text switches: part of the page's
+/// own render (it is small, and a component of its own would cost the first load more
+/// than it saves).
+pub fn header(p: &HeaderProps) -> Html {
     let (lang, large, other) = (p.lang, p.large, p.lang.other());
     let switch_lang = {
         let dispatch = p.dispatch.clone();
@@ -75,26 +62,15 @@ pub fn Header(p: &HeaderProps) -> Html {
     }
 }
 
-/// The error summary's properties.
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    /// The errors shown.
-    pub errors: Vec<FieldError>,
-    /// Where the person is.
-    pub at: Step,
-    /// The language.
-    pub lang: Lang,
-    /// Where a link to another step puts the field to focus.
-    pub pending: Pending,
-    /// The summary, which takes focus after a failed Continue.
-    pub node: NodeRef,
-    /// Changes the state.
-    pub dispatch: Dispatch,
+/// The error summary: "There is a problem", each error a link to its field.
+pub fn error_summary(p: ErrorSummaryProps) -> Html {
+    html! { <Part draw={Draw(draw_summary)} shows={Shows::Summary(p)} /> }
 }
 
-/// "There is a problem": each error a link to its field.
-#[function_component]
-pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+fn draw_summary(shows: &Shows) -> Html {
+    let Shows::Summary(p) = shows else {
+        return Html::default();
+    };
     crate::probe::rendered("error-summary");
     let (lang, at) = (p.lang, p.at);
     html! {
@@ -132,18 +108,15 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
     }
 }
 
-/// The running estimate's properties.
-#[derive(Properties, PartialEq)]
-pub struct RunningProps {
-    /// The language.
-    pub lang: Lang,
-    /// What it says: the total, or why there is none.
-    pub said: AttrValue,
+/// The running estimate beside the questions.
+pub fn running(p: RunningProps) -> Html {
+    html! { <Part draw={Draw(draw_running)} shows={Shows::Running(p)} /> }
 }
 
-/// The running estimate beside the questions.
-#[function_component]
-pub fn Running(p: &RunningProps) -> Html {
+fn draw_running(shows: &Shows) -> Html {
+    let Shows::Running(p) = shows else {
+        return Html::default();
+    };
     crate::probe::rendered("running");
     html! {
         <aside class="ipsc-running" aria-labelledby="ipsc-running-title">
@@ -152,25 +125,6 @@ pub fn Running(p: &RunningProps) -> Html {
             <p class="ipsc-hint">{ strings::RUNNING_ESTIMATE_HINT.get(p.lang) }</p>
         </aside>
     }
-}
-
-/// The footer's properties.
-#[derive(Properties, PartialEq)]
-pub struct FooterProps {
-    /// The pack (its disclaimer and title).
-    pub pack: PackRef,
-    /// The language.
-    pub lang: Lang,
-    /// Whether the page keeps answers in the browser (the standalone page).
-    pub persist: bool,
-    /// Whether the browser keeps them.
-    pub keeping: Keeping,
-    /// On a kiosk: whether its results show (which end with their own Finish button).
-    pub kiosk: Option<bool>,
-    /// The year a fresh form starts with.
-    pub default_year: i32,
-    /// Changes the state.
-    pub dispatch: Dispatch,
 }
 
 /// What the person is finished with: clear the answers (standalone), or finish (a kiosk).
@@ -189,9 +143,16 @@ pub fn clear(dispatch: &Dispatch, default_year: i32) {
     dispatch.dispatch(Action::Clear(default_year));
 }
 
-/// The disclaimer, the policy, what is kept, and clear (or, on a kiosk, finish).
-#[function_component]
-pub fn Footer(p: &FooterProps) -> Html {
+/// The footer: the disclaimer, the policy, what is kept, and clear (or, on a kiosk,
+/// finish).
+pub fn footer(p: FooterProps) -> Html {
+    html! { <Part draw={Draw(draw_footer)} shows={Shows::Footer(p)} /> }
+}
+
+fn draw_footer(shows: &Shows) -> Html {
+    let Shows::Footer(p) = shows else {
+        return Html::default();
+    };
     crate::probe::rendered("footer");
     let lang = p.lang;
     let meta = &p.pack.0.meta;

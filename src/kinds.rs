@@ -14,6 +14,7 @@ mod one_of;
 mod yes_no;
 
 use crate::form::{FieldError, Form, MAX_CHARS};
+use crate::part::{Draw, FieldProps, Part, QRef, Shows};
 use crate::questions::{questionnaire, Answer, Choice, Kind, Need, Question, Step, Value};
 use crate::state::{At, Dispatch, PackRef};
 use crate::strings::{self, Tr};
@@ -41,15 +42,12 @@ pub(crate) trait Asks {
 
     /// Reads the answer into the answers, with its error where it has one.
     fn read(&self, q: &Question<'_>, r: &mut Reader<'_>) {
-        let field = q.first_field();
-        if let Some(value) = r.typed(q, r.form.get(&q.key), field) {
-            r.put(&q.answer, value);
-        }
+        read_one(q, r);
     }
 
     /// The question on its step: by default one [`Field`], named by its key.
     fn show(&self, q: &'static Question<'static>, v: &View<'_>) -> Html {
-        v.field(q, q.id(), At::Answer(q.key.as_str()), v.form.get(&q.key))
+        show_one(q, v)
     }
 
     /// The input of a question of one answer, with what the person typed or chose.
@@ -65,12 +63,7 @@ pub(crate) trait Asks {
 
     /// The question's rows on the check page.
     fn rows(&self, q: &Question<'_>, form: &Form, lang: Lang, rows: &mut Vec<AnswerRow>) {
-        rows.push(AnswerRow {
-            question: q.label.get(lang),
-            answer: self.said(form.get(&q.key), lang),
-            step: q.step,
-            field: q.first_field(),
-        });
+        rows.push(row_of_one(q, self.said(form.get(&q.key), lang), lang));
     }
 
     /// The answer as written inside an item's line on the check page (`3.45%`).
@@ -85,12 +78,7 @@ pub(crate) trait Asks {
 
     /// What it puts into the download.
     fn exported(&self, q: &Question<'_>, a: &Answers, out: &mut Vec<Exported>) {
-        match &q.answer {
-            Answer::Field(lens) => out.extend((lens.get)(a).map(|v| Exported::At(lens.path, v))),
-            Answer::Count(_) if !a.counts.is_empty() => out.push(Exported::Counts),
-            Answer::Level(_) if !a.levels.is_empty() => out.push(Exported::Levels),
-            _ => {}
-        }
+        export_one(q, a, out);
     }
 
     /// The id of the field that takes focus and carries the error, from the question's id.
@@ -106,6 +94,46 @@ pub(crate) trait Asks {
     /// The questions it holds whose answers sit with the form's own (a fold's).
     fn held(&self) -> &[Question<'_>] {
         &[]
+    }
+}
+
+// The shared bodies of the trait's defaults, each once in the wasm (a default method is
+// compiled again for every kind that keeps it).
+
+/// Reads a question of one answer.
+#[inline(never)]
+fn read_one(q: &Question<'_>, r: &mut Reader<'_>) {
+    let field = q.first_field();
+    if let Some(value) = r.typed(q, r.form.get(&q.key), field) {
+        r.put(&q.answer, value);
+    }
+}
+
+/// Shows a question of one answer: its field component.
+#[inline(never)]
+fn show_one(q: &'static Question<'static>, v: &View<'_>) -> Html {
+    v.field(q, q.id(), At::Answer(q.key.as_str()), v.form.get(&q.key))
+}
+
+/// A question of one answer's row on the check page.
+#[inline(never)]
+fn row_of_one(q: &Question<'_>, answer: String, lang: Lang) -> AnswerRow {
+    AnswerRow {
+        question: q.label.get(lang),
+        answer,
+        step: q.step,
+        field: q.first_field(),
+    }
+}
+
+/// What a question of one answer puts into the download.
+#[inline(never)]
+fn export_one(q: &Question<'_>, a: &Answers, out: &mut Vec<Exported>) {
+    match &q.answer {
+        Answer::Field(lens) => out.extend((lens.get)(a).map(|v| Exported::At(lens.path, v))),
+        Answer::Count(_) if !a.counts.is_empty() => out.push(Exported::Counts),
+        Answer::Level(_) if !a.levels.is_empty() => out.push(Exported::Levels),
+        _ => {}
     }
 }
 
@@ -460,9 +488,11 @@ impl View<'_> {
             .find(|(field, _)| *field == first)
             .map(|(_, amount)| *amount);
         html! {
-            <Field key={q.key.as_str()} q={QRef(q)} id={AttrValue::from(id)} {at}
-                value={AttrValue::from(value.to_owned())} error={self.error(&first)} {understood}
-                lang={self.lang} pack={self.pack} dispatch={self.dispatch.clone()} />
+            <Part key={q.key.as_str()} draw={Draw(draw_field)} shows={Shows::Field(FieldProps {
+                q: QRef(q), id: AttrValue::from(id), at, value: AttrValue::from(value.to_owned()),
+                error: self.error(&first), understood, lang: self.lang, pack: self.pack,
+                dispatch: self.dispatch.clone(),
+            })} />
         }
     }
 
@@ -491,40 +521,6 @@ impl View<'_> {
     }
 }
 
-/// A question of the table, compared by address (the table is built once per pack).
-#[derive(Clone, Copy, Debug)]
-pub struct QRef(pub &'static Question<'static>);
-
-impl PartialEq for QRef {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
-    }
-}
-
-/// A field's properties: everything it shows, compared on each render of the step, so a
-/// field re-renders only when what it shows changes.
-#[derive(Properties, PartialEq)]
-pub struct FieldProps {
-    /// The question.
-    pub q: QRef,
-    /// Its input's id, or the start of its inputs' ids.
-    pub id: AttrValue,
-    /// Where its answer goes.
-    pub at: At,
-    /// What is kept: as typed, or the chosen value.
-    pub value: AttrValue,
-    /// The error shown beside it, in the language shown.
-    pub error: Option<AttrValue>,
-    /// The amount as understood (money).
-    pub understood: Option<Decimal>,
-    /// The language.
-    pub lang: Lang,
-    /// The pack.
-    pub pack: PackRef,
-    /// Changes the state; the same on every render.
-    pub dispatch: Dispatch,
-}
-
 impl FieldProps {
     /// A callback that puts a value into the form.
     fn set<E>(&self, value: impl Fn(E) -> String + 'static) -> Callback<E> {
@@ -542,11 +538,15 @@ impl FieldProps {
     }
 }
 
-/// One question of one answer, as its kind shows it.
-#[function_component]
-pub fn Field(props: &FieldProps) -> Html {
-    crate::probe::rendered(&props.id);
-    props.q.0.kind.asks().input(props)
+/// Draws a question of one answer, as its kind shows it.
+fn draw_field(shows: &Shows) -> Html {
+    match shows {
+        Shows::Field(p) => {
+            crate::probe::rendered(&p.id);
+            p.q.0.kind.asks().input(p)
+        }
+        _ => Html::default(),
+    }
 }
 
 #[cfg(test)]

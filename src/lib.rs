@@ -21,6 +21,7 @@ mod hooks;
 pub mod host;
 pub mod kinds;
 mod kiosk;
+mod part;
 pub mod policy;
 pub mod probe;
 pub mod questions;

@@ -1,12 +1,13 @@
 //! Any of several, or none, as checkboxes: kept as the choices ticked, in the order
 //! ticked, each its own pair in a link.
 
-use super::{Asks, Exported, Keys, QRef, Reader, View};
+use super::{Asks, Keys, Reader, View};
 use crate::form::Form;
+use crate::part::{CheckboxesProps, Draw, Part, QRef, Shows};
 use crate::questions::{AnyOf, Choice, Question, Value};
-use crate::state::{Action, Dispatch};
+use crate::state::Action;
 use crate::strings;
-use ipsc_engine::{Answers, Lang};
+use ipsc_engine::Lang;
 use yew::prelude::*;
 
 impl Asks for AnyOf<'_> {
@@ -23,8 +24,10 @@ impl Asks for AnyOf<'_> {
 
     fn show(&self, q: &'static Question<'static>, v: &View<'_>) -> Html {
         html! {
-            <Checkboxes key={q.key.as_str()} q={QRef(q)} ticked={v.form.ticked(&q.key).to_vec()}
-                lang={v.lang} dispatch={v.dispatch.clone()} />
+            <Part key={q.key.as_str()} draw={Draw(draw)} shows={Shows::Checkboxes(CheckboxesProps {
+                q: QRef(q), ticked: v.form.ticked(&q.key).to_vec(), lang: v.lang,
+                dispatch: v.dispatch.clone(),
+            })} />
         }
     }
 
@@ -55,12 +58,6 @@ impl Asks for AnyOf<'_> {
         ));
     }
 
-    fn exported(&self, q: &Question<'_>, a: &Answers, out: &mut Vec<Exported>) {
-        if let crate::questions::Answer::Field(lens) = &q.answer {
-            out.extend((lens.get)(a).map(|v| Exported::At(lens.path, v)));
-        }
-    }
-
     fn first_field(&self, id: String) -> String {
         match self.0.first() {
             Some(c) => format!("{id}-{}", c.suffix),
@@ -73,22 +70,11 @@ impl Asks for AnyOf<'_> {
     }
 }
 
-/// The checkboxes' properties.
-#[derive(Properties, PartialEq)]
-pub struct CheckboxesProps {
-    /// The question.
-    pub q: QRef,
-    /// The choices ticked.
-    pub ticked: Vec<String>,
-    /// The language.
-    pub lang: Lang,
-    /// Changes the state.
-    pub dispatch: Dispatch,
-}
-
 /// Checkboxes: any of these, or none.
-#[function_component]
-pub fn Checkboxes(p: &CheckboxesProps) -> Html {
+fn draw(shows: &Shows) -> Html {
+    let Shows::Checkboxes(p) = shows else {
+        return Html::default();
+    };
     let q = p.q.0;
     let lang = p.lang;
     let base = q.id();

@@ -2,10 +2,11 @@
 //! item its own component named by its id, so adding or removing one leaves the others'
 //! fields in place. Its items are kept as `loan.principal=…` pairs, one run per item.
 
-use super::{record, AnswerRow, Asks, Exported, Keys, QRef, Reader, View};
-use crate::form::{get, FieldError, Form, Item, MAX_ITEMS};
+use super::{record, AnswerRow, Asks, Exported, Keys, Reader, View};
+use crate::form::{get, FieldError, Form, MAX_ITEMS};
+use crate::part::{Draw, ItemProps, Part, QRef, Shows};
 use crate::questions::{item_field, Group, Need, Question};
-use crate::state::{Action, At, Dispatch, PackRef};
+use crate::state::{Action, At};
 use crate::strings::fill;
 use ipsc_engine::{Answers, Lang, Text};
 use rust_decimal::Decimal;
@@ -67,8 +68,10 @@ impl Asks for Group<'_> {
                 .cloned()
                 .collect();
             html! {
-                <GroupItem key={item.id} q={QRef(q)} {index} item={item.clone()} {errors} {understood}
-                    lang={v.lang} pack={v.pack} dispatch={v.dispatch.clone()} />
+                <Part key={item.id} draw={Draw(draw)} shows={Shows::Item(ItemProps {
+                    q: QRef(q), index, item: item.clone(), errors, understood, lang: v.lang,
+                    pack: v.pack, dispatch: v.dispatch.clone(),
+                })} />
             }
         });
         // Up to the most a link may carry, so every form the page makes can be shared. One
@@ -156,30 +159,11 @@ fn group_of(q: &'static Question<'static>) -> Option<&'static Group<'static>> {
     }
 }
 
-/// One item's properties.
-#[derive(Properties, PartialEq)]
-pub struct GroupItemProps {
-    /// The group's question.
-    pub q: QRef,
-    /// Where the item is in the group (its fields' ids and its heading say it).
-    pub index: usize,
-    /// The item.
-    pub item: Item,
-    /// The errors shown for its fields.
-    pub errors: Vec<FieldError>,
-    /// Its money fields' amounts as understood.
-    pub understood: Vec<(String, Decimal)>,
-    /// The language.
-    pub lang: Lang,
-    /// The pack.
-    pub pack: PackRef,
-    /// Changes the state.
-    pub dispatch: Dispatch,
-}
-
 /// One item (a loan): its questions in a fieldset, with a button that removes it.
-#[function_component]
-pub fn GroupItem(p: &GroupItemProps) -> Html {
+fn draw(shows: &Shows) -> Html {
+    let Shows::Item(p) = shows else {
+        return Html::default();
+    };
     let q = p.q.0;
     let Some(group) = group_of(q) else {
         return Html::default();

@@ -1,0 +1,184 @@
+//! The page's parts that re-render on their own: each question's field, the checkboxes,
+//! each item of a group (a loan), the running estimate, the error summary and the footer.
+//! Each is a [`Part`], re-rendered only when what it shows ([`Shows`], compared whole)
+//! changes; the module that makes a part draws it ([`Draw`]).
+//!
+//! Why one component type for all of them: Yew compiles its component machinery again
+//! for every component type (its state, runners and props wrapper), about 2.5 KB of wasm
+//! each, measured; seven types cost the first load about 6 KB gzip more than one.
+
+use crate::form::{FieldError, Item, Step};
+use crate::questions::Question;
+use crate::state::{At, Dispatch, Keeping, PackRef};
+use ipsc_engine::Lang;
+use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A question of the table, compared by address (the table is built once per pack).
+#[derive(Clone, Copy, Debug)]
+pub struct QRef(pub &'static Question<'static>);
+
+impl PartialEq for QRef {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// Where a link from the check page puts the field to focus once its step shows; the same
+/// cell on every render.
+#[derive(Clone, Debug)]
+pub struct Pending(pub Rc<RefCell<Option<String>>>);
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A question of one answer: everything its field shows.
+#[derive(PartialEq)]
+pub struct FieldProps {
+    /// The question.
+    pub q: QRef,
+    /// Its input's id, or the start of its inputs' ids.
+    pub id: AttrValue,
+    /// Where its answer goes.
+    pub at: At,
+    /// What is kept: as typed, or the chosen value.
+    pub value: AttrValue,
+    /// The error shown beside it, in the language shown.
+    pub error: Option<AttrValue>,
+    /// The amount as understood (money).
+    pub understood: Option<Decimal>,
+    /// The language.
+    pub lang: Lang,
+    /// The pack.
+    pub pack: PackRef,
+    /// Changes the state; the same on every render.
+    pub dispatch: Dispatch,
+}
+
+/// A question of several answers: its checkboxes.
+#[derive(PartialEq)]
+pub struct CheckboxesProps {
+    /// The question.
+    pub q: QRef,
+    /// The choices ticked.
+    pub ticked: Vec<String>,
+    /// The language.
+    pub lang: Lang,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// One item of a group (a loan).
+#[derive(PartialEq)]
+pub struct ItemProps {
+    /// The group's question.
+    pub q: QRef,
+    /// Where the item is in the group (its fields' ids and its heading say it).
+    pub index: usize,
+    /// The item.
+    pub item: Item,
+    /// The errors shown for its fields.
+    pub errors: Vec<FieldError>,
+    /// Its money fields' amounts as understood.
+    pub understood: Vec<(String, Decimal)>,
+    /// The language.
+    pub lang: Lang,
+    /// The pack.
+    pub pack: PackRef,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// The running estimate.
+#[derive(PartialEq)]
+pub struct RunningProps {
+    /// The language.
+    pub lang: Lang,
+    /// What it says: the total, or why there is none.
+    pub said: AttrValue,
+}
+
+/// The error summary.
+#[derive(PartialEq)]
+pub struct ErrorSummaryProps {
+    /// The errors shown.
+    pub errors: Vec<FieldError>,
+    /// Where the person is.
+    pub at: Step,
+    /// The language.
+    pub lang: Lang,
+    /// Where a link to another step puts the field to focus.
+    pub pending: Pending,
+    /// The summary, which takes focus after a failed Continue.
+    pub node: NodeRef,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// The footer.
+#[derive(PartialEq)]
+pub struct FooterProps {
+    /// The pack (its disclaimer and title).
+    pub pack: PackRef,
+    /// The language.
+    pub lang: Lang,
+    /// Whether the page keeps answers in the browser (the standalone page).
+    pub persist: bool,
+    /// Whether the browser keeps them.
+    pub keeping: Keeping,
+    /// On a kiosk: whether its results show (which end with their own Finish button).
+    pub kiosk: Option<bool>,
+    /// The year a fresh form starts with.
+    pub default_year: i32,
+    /// Changes the state.
+    pub dispatch: Dispatch,
+}
+
+/// What a part shows.
+#[derive(PartialEq)]
+pub enum Shows {
+    /// A question of one answer.
+    Field(FieldProps),
+    /// A question of several answers.
+    Checkboxes(CheckboxesProps),
+    /// An item of a group.
+    Item(ItemProps),
+    /// The running estimate.
+    Running(RunningProps),
+    /// The error summary.
+    Summary(ErrorSummaryProps),
+    /// The footer.
+    Footer(FooterProps),
+}
+
+/// How a part is drawn: by the module that made it, which always draws what it shows the
+/// same way. Two draws count as equal: whether a part re-renders is a question of what it
+/// shows alone (and a function's address is no identity to compare).
+#[derive(Clone, Copy)]
+pub struct Draw(pub fn(&Shows) -> Html);
+
+impl PartialEq for Draw {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// A part's properties.
+#[derive(Properties, PartialEq)]
+pub struct PartProps {
+    /// What it shows.
+    pub shows: Shows,
+    /// How it is drawn.
+    pub draw: Draw,
+}
+
+/// A part of the page that re-renders only when what it shows changes.
+#[function_component]
+pub fn Part(p: &PartProps) -> Html {
+    (p.draw.0)(&p.shows)
+}
