@@ -232,7 +232,7 @@ pub(crate) fn share_link(pack: &Pack, form: &Form) -> Option<String> {
     let settings = crate::host::settings();
     let base = if settings.mode == crate::host::Mode::Kiosk {
         settings.share_base.clone()?
-    } else if let Some(assets) = crate::assets_base() {
+    } else if let Some(assets) = crate::settings::assets_base() {
         assets.to_owned()
     } else {
         let location = web_sys::window()?.location();
