@@ -4,12 +4,14 @@
 // before the page's own watches every change of the document). Each run in a fresh
 // browser profile (no cache), the app and the baseline page (bench/baseline/) taking
 // turns; the median of `--runs` each. After each run a real click on that input must
-// check it, or the run counts as failed.
+// check it, or the run counts as failed. With `--before DIR` (another build's dist/, of
+// an earlier commit), that build takes its turn in each run too, after dist/.
 //
-//   node bench/coldstart.mjs [--runs 5]
+//   node bench/coldstart.mjs [--runs 5] [--before DIR]
 import { start, BASELINE, throttle, report, log, option, median } from './common.mjs';
 
 const RUNS = Number(option('runs', 5));
+const BEFORE = option('before', null);
 const RATE = 4;
 
 // In the page, before its own scripts: the first moment the first input accepts a click.
@@ -56,6 +58,7 @@ async function once(dist, path) {
 
 const app = [];
 const baseline = [];
+const before = [];
 let first = '';
 for (let run = 1; run <= RUNS; run++) {
   const plain = await once(BASELINE, '');
@@ -63,7 +66,17 @@ for (let run = 1; run <= RUNS; run++) {
   const ours = await once('dist', '');
   app.push(ours.ms);
   first = ours.id;
-  log(`cold start ${run}/${RUNS}: app ${ours.ms.toFixed(0)} ms (#${ours.id}), baseline ${plain.ms.toFixed(0)} ms`);
+  const earlier = BEFORE && await once(BEFORE, '');
+  if (earlier) before.push(earlier.ms);
+  log(`cold start ${run}/${RUNS}: app ${ours.ms.toFixed(0)} ms (#${ours.id}), ${earlier ? `before ${earlier.ms.toFixed(0)} ms, ` : ''}baseline ${plain.ms.toFixed(0)} ms`);
 }
 const r = (x) => Math.round(x);
-report({ rate: RATE, runs: RUNS, first, app: { median: r(median(app)), all: app.map(r) }, baseline: { median: r(median(baseline)), all: baseline.map(r) } });
+const figures = (values) => ({ median: r(median(values)), all: values.map(r) });
+report({
+  rate: RATE,
+  runs: RUNS,
+  first,
+  app: figures(app),
+  baseline: figures(baseline),
+  ...(BEFORE ? { before: { dir: BEFORE, ...figures(before) } } : {}),
+});

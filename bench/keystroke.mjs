@@ -10,11 +10,18 @@
 // thread. The baseline page (bench/baseline/) takes the same keys
 // in the same run, under the same throttling.
 //
-//   node bench/keystroke.mjs [--keys 200] [--pause 50]
-import { servers, throttle, report, log, option, spread, answerEnterprise, next, fillLoan } from './common.mjs';
+// With `--before DIR` (another build's dist/, of an earlier commit, whose page has the
+// same fields), that build takes the same keys too, in a browser of its own, interleaved
+// with dist/: each key goes to one build, then to the other (which goes first takes
+// turns), so both builds' figures come from the same minutes of the shared machine. The
+// figures of dist/ stay where they were; the earlier build's are under `before`.
+//
+//   node bench/keystroke.mjs [--keys 200] [--pause 50] [--before DIR]
+import { servers, start, throttle, report, log, option, spread, answerEnterprise, next, fillLoan } from './common.mjs';
 
 const KEYS = Number(option('keys', 200));
 const PAUSE = Number(option('pause', 50));
+const BEFORE = option('before', null);
 const RATE = 4;
 
 // Each cycle leaves the field empty again, and each key changes the running total.
@@ -40,66 +47,104 @@ function probe() {
   }).observe(document.body, { childList: true, characterData: true, subtree: true });
 }
 
-// Whole cycles of `keys`, at least `KEYS` presses, into the field `selector`.
-async function measure(context, page, selector, keys) {
+// Whole cycles of `keys`, at least `KEYS` presses, into the field `selector` of each
+// page of `pages` ({ context, page }), key by key: every page takes each key before the
+// next. The figures, in the order of `pages`.
+async function measure(pages, selector, keys) {
   const presses = Math.ceil(KEYS / keys.length) * keys.length;
-  await page.locator(selector).click();
-  await page.evaluate(() => { window.__ipscBench.samples = []; window.__ipscBench.fromHandler = []; window.__ipscBench.pending = null; });
-  const cdp = await throttle(context, page, RATE);
-  let missed = 0;
-  for (let i = 0; i < presses; i++) {
-    await page.keyboard.press(keys[i % keys.length]);
-    try {
-      await page.waitForFunction((n) => window.__ipscBench.samples.length >= n, i + 1 - missed, { timeout: 5000 });
-    } catch {
-      missed += 1;
-      await page.evaluate(() => { window.__ipscBench.pending = null; });
-    }
-    await page.waitForTimeout(PAUSE);
+  const runs = [];
+  for (const { context, page } of pages) {
+    await page.locator(selector).click();
+    await page.evaluate(() => { window.__ipscBench.samples = []; window.__ipscBench.fromHandler = []; window.__ipscBench.pending = null; });
+    runs.push({ page, cdp: await throttle(context, page, RATE), missed: 0 });
   }
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await cdp.detach();
-  const { samples, fromHandler } = await page.evaluate(() => window.__ipscBench);
-  // Also from the moment the page's first keydown listener runs: without the time the
-  // event waited for the main thread (which the throttling's pauses lengthen).
-  return { ...spread(samples), missed, handled: spread(fromHandler) };
+  for (let i = 0; i < presses; i++) {
+    for (let turn = 0; turn < runs.length; turn++) {
+      const run = runs[(i + turn) % runs.length];
+      const { page } = run;
+      await page.keyboard.press(keys[i % keys.length]);
+      try {
+        await page.waitForFunction((n) => window.__ipscBench.samples.length >= n, i + 1 - run.missed, { timeout: 5000 });
+      } catch {
+        run.missed += 1;
+        await page.evaluate(() => { window.__ipscBench.pending = null; });
+      }
+      await page.waitForTimeout(PAUSE);
+    }
+  }
+  const figures = [];
+  for (const { page, cdp, missed } of runs) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+    const { samples, fromHandler } = await page.evaluate(() => window.__ipscBench);
+    // Also from the moment the page's first keydown listener runs: without the time the
+    // event waited for the main thread (which the throttling's pauses lengthen).
+    figures.push({ ...spread(samples), missed, handled: spread(fromHandler) });
+  }
+  return figures;
+}
+
+// Takes each build's page ({ context, page }) the same step further: `step(page)`.
+async function each(pages, step) {
+  for (const { page } of pages) await step(page);
 }
 
 const run = await servers();
+let earlier = null;
 try {
   const { app, baseline } = run;
   log('keystrokes: the baseline page');
   const plain = await baseline.context.newPage();
   await plain.goto(baseline.base);
   await plain.evaluate(probe);
-  const base = {
-    count: await measure(baseline.context, plain, '#ipsc-count-domestic-invention-patents', COUNT_KEYS),
-    money: await measure(baseline.context, plain, '#ipsc-loan-0-principal', MONEY_KEYS),
-  };
+  const on = [{ context: baseline.context, page: plain }];
+  const [baseCount] = await measure(on, '#ipsc-count-domestic-invention-patents', COUNT_KEYS);
+  const [baseMoney] = await measure(on, '#ipsc-loan-0-principal', MONEY_KEYS);
+  const base = { count: baseCount, money: baseMoney };
   await plain.close();
 
-  const page = await app.page('/');
-  await page.evaluate(probe);
-  await answerEnterprise(page);
-  await next(page);
-  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
-  log('keystrokes: a count field (step 2)');
-  const count = await measure(app.context, page, '#ipsc-count-domestic-invention-patents', COUNT_KEYS);
-  await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
-  await next(page);
-  await page.locator('#ipsc-has-loans-yes').check();
-  await fillLoan(page, 0, '');
-  log('keystrokes: a money field (step 3, one loan)');
-  const money = await measure(app.context, page, '#ipsc-loan-0-principal', MONEY_KEYS);
-  const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
-  for (let i = 1; i < 20; i++) {
-    await add.click();
-    await fillLoan(page, i, '1000');
+  // dist/ first, then the earlier build if there is one.
+  if (BEFORE) earlier = await start(BEFORE);
+  const pages = [];
+  for (const build of [app, ...(earlier ? [earlier] : [])]) {
+    const page = await build.page('/');
+    await page.evaluate(probe);
+    pages.push({ context: build.context, page });
   }
-  const loans = await page.locator('[id^=ipsc-loan-][id$=-principal]').count();
-  log(`keystrokes: the money field with ${loans} loans`);
-  const loans20 = await measure(app.context, page, '#ipsc-loan-0-principal', MONEY_KEYS);
-  report({ rate: RATE, pause: PAUSE, count, money, loans20: { ...loans20, loans }, baseline: base });
+  await each(pages, async (page) => {
+    await answerEnterprise(page);
+    await next(page);
+    await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+  });
+  log(`keystrokes: a count field (step 2)${earlier ? ', both builds' : ''}`);
+  const count = await measure(pages, '#ipsc-count-domestic-invention-patents', COUNT_KEYS);
+  await each(pages, async (page) => {
+    await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
+    await next(page);
+    await page.locator('#ipsc-has-loans-yes').check();
+    await fillLoan(page, 0, '');
+  });
+  log('keystrokes: a money field (step 3, one loan)');
+  const money = await measure(pages, '#ipsc-loan-0-principal', MONEY_KEYS);
+  await each(pages, async (page) => {
+    const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
+    for (let i = 1; i < 20; i++) {
+      await add.click();
+      await fillLoan(page, i, '1000');
+    }
+  });
+  const loans = await Promise.all(pages.map(({ page }) => page.locator('[id^=ipsc-loan-][id$=-principal]').count()));
+  log(`keystrokes: the money field with ${loans.join(' and ')} loans`);
+  const loans20 = await measure(pages, '#ipsc-loan-0-principal', MONEY_KEYS);
+  const figures = (at) => ({ count: count[at], money: money[at], loans20: { ...loans20[at], loans: loans[at] } });
+  report({
+    rate: RATE,
+    pause: PAUSE,
+    ...figures(0),
+    baseline: base,
+    ...(earlier ? { before: { dir: BEFORE, ...figures(1) } } : {}),
+  });
 } finally {
+  if (earlier) await earlier.close();
   await run.close();
 }

@@ -41,7 +41,7 @@ pub(crate) fn window() -> Option<web_sys::Window> {
 /// The window, when the page's URL is the app's own (not when embedded by script in
 /// someone else's page, whose URL the app must leave alone).
 pub(crate) fn own_window() -> Option<web_sys::Window> {
-    window().filter(|_| crate::assets_base().is_none())
+    window().filter(|_| crate::settings::assets_base().is_none())
 }
 
 /// The page URL's fragment (`#step=2`), when the URL is the app's own.

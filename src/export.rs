@@ -1,5 +1,5 @@
 //! The download: the answers, in the shape `ipsc assess` reads (policies/ANSWERS.md), and
-//! the assessment's outcome line by line, as JSON.
+//! the assessment's outcome line by line, as JSON, offered as a file (`download`).
 //!
 //! The JSON is built as a JavaScript object and written by the browser's `JSON.stringify`,
 //! so the wasm carries no JSON writer and no serializer for the answers: together they
@@ -142,4 +142,29 @@ pub fn json(pack: &'static Pack, a: &Answers, assessment: &Assessment) -> Option
     js_sys::JSON::stringify_with_replacer_and_space(&export, &JsValue::NULL, &JsValue::from(2))
         .ok()
         .map(String::from)
+}
+
+/// Offers the answers and the assessment as a JSON file, in the shape `ipsc assess` reads.
+pub(crate) fn download(pack: &'static Pack, answers: &Answers, assessment: &Assessment) {
+    let Some(json) = json(pack, answers, assessment) else {
+        return;
+    };
+    // A data: URL, not a Blob: nothing to revoke, and fewer browser bindings to load.
+    let url = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(&json)
+    );
+    let anchor = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok());
+    if let Some(anchor) =
+        anchor.and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(a).ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(&format!(
+            "ipsc-{}-{}.json",
+            assessment.pack, assessment.year
+        ));
+        anchor.click();
+    }
 }

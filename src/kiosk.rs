@@ -40,7 +40,7 @@ pub(crate) fn use_qr_code(link: Option<String>, lang: Lang) -> Html {
                     Some(module) => draw_qr(
                         &element,
                         module,
-                        crate::assets_base().unwrap_or_default(),
+                        crate::settings::assets_base().unwrap_or_default(),
                         link,
                         strings::QR_LABEL.get(*lang),
                         failed,

@@ -5,10 +5,10 @@
 //! `data-mode` (or the page URL's `?mode=`) says how it is hosted: `standalone` (the
 //! default) keeps answers in the browser; `embedded` and `kiosk` keep nothing, and a kiosk
 //! also starts afresh after `data-idle-seconds` (`?idle=`, default 180) with no one using it.
-//! The other settings (share base, language, colour, text scale, host origin) and the
-//! messages to a framing page are in [`host`].
-//! On someone else's page, `embed.js` (written beside the app by the build) mounts it with
-//! `data-mode="embedded"` and `data-assets`, the URL of the app's files.
+//! The other settings (share base, language, colour, text scale, host origin) are read in
+//! [`settings`]; [`host`] reads them from the page at mount and sends a framing page its
+//! messages. On someone else's page, `embed.js` (written beside the app by the build)
+//! mounts it with `data-mode="embedded"` and `data-assets`, the URL of the app's files.
 
 pub mod app;
 mod browser;
@@ -26,29 +26,17 @@ pub mod policy;
 pub mod probe;
 pub mod questions;
 pub mod results;
+pub mod settings;
 pub mod state;
 mod steps;
 pub mod storage;
 pub mod strings;
-
-/// Where the app's own files are, when a host page loaded it with `embed.js` (which sets
-/// the root element's `data-assets`). Then the page's URL is the host's: the app keeps its
-/// step in memory, never touches the host's fragment, and fetches its files from here.
-static ASSETS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-
-/// The base URL of the app's own files when embedded by script (see [`mount`]).
-pub fn assets_base() -> Option<&'static str> {
-    ASSETS.get().map(String::as_str)
-}
 
 /// Mounts the app in the element with id `ipsc-root`, or in the body if there is none.
 pub fn mount() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("ipsc-root"));
-    if let Some(base) = root.as_ref().and_then(|r| r.get_attribute("data-assets")) {
-        let _ = ASSETS.set(base);
-    }
     let settings = host::install(root.as_ref());
     let props = app::AppProps {
         persist: settings.mode == host::Mode::Standalone,

@@ -89,7 +89,7 @@ async fn fetch_report_texts(fresh: bool) -> Result<&'static Pack, Missed> {
     let network = |_: wasm_bindgen::JsValue| Missed::Network;
     let url = format!(
         "{}{REPORT_TEXTS_FILE}",
-        crate::assets_base().unwrap_or_default()
+        crate::settings::assets_base().unwrap_or_default()
     );
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await

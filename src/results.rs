@@ -1,10 +1,13 @@
 //! The results: the total, each measure with its status, amount, formula, cap, clause
 //! (whose words open in place), reasons and what would change them; the programmes, the
-//! warnings, the assumptions, the policy's dates; and printing, download and sharing.
+//! warnings, the assumptions, the policy's dates; and the buttons to print and download
+//! and the share link (the file is written in `export`, the link in `storage`).
 
 use crate::browser::today;
 use crate::check::answers_list;
+use crate::export;
 use crate::form::{Form, Step};
+use crate::settings;
 use crate::state::{hash_of, Ctx, Texts};
 use crate::storage;
 use crate::strings::{self, fill};
@@ -198,50 +201,6 @@ fn line_view(ctx: &Ctx, line: &Line, ready: bool) -> Html {
     }
 }
 
-/// Offers the answers and the assessment as a JSON file, in the shape `ipsc assess` reads.
-fn download(pack: &'static Pack, answers: &Answers, assessment: &Assessment) {
-    let Some(json) = crate::export::json(pack, answers, assessment) else {
-        return;
-    };
-    // A data: URL, not a Blob: nothing to revoke, and fewer browser bindings to load.
-    let url = format!(
-        "data:application/json;charset=utf-8,{}",
-        js_sys::encode_uri_component(&json)
-    );
-    let anchor = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok());
-    if let Some(anchor) =
-        anchor.and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(a).ok())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(&format!(
-            "ipsc-{}-{}.json",
-            assessment.pack, assessment.year
-        ));
-        anchor.click();
-    }
-}
-
-/// A link to the app's own page with the answers in its fragment. On a kiosk, the public
-/// page it was given (its own address is no one else's), or none. Elsewhere this page
-/// without its query (a frame's `?mode=embedded&host=…` is not for whoever opens the
-/// link), or when embedded by script in someone else's page, the app's page beside its
-/// files.
-pub(crate) fn share_link(pack: &'static Pack, form: &Form) -> Option<String> {
-    let settings = crate::host::settings();
-    let base = if settings.mode == crate::host::Mode::Kiosk {
-        settings.share_base.clone()?
-    } else if let Some(assets) = crate::assets_base() {
-        assets.to_owned()
-    } else {
-        let location = web_sys::window()?.location();
-        format!("{}{}", location.origin().ok()?, location.pathname().ok()?)
-    };
-    let base = base.split('#').next().unwrap_or_default();
-    Some(format!("{base}#a={}", storage::encode(pack, form)))
-}
-
 /// The results page. Until the report's texts are in (`texts`), it shows everything
 /// else and says why the clauses' words are missing; `retry` asks for them again.
 pub fn results(
@@ -270,11 +229,11 @@ pub fn results(
             let _ = w.print();
         }
     });
-    let kiosk = crate::host::settings().mode == crate::host::Mode::Kiosk;
+    let kiosk = settings::get().mode == settings::Mode::Kiosk;
     let on_download = {
         let (answers, a) = (answers.clone(), a.clone());
         let pack = ctx.pack.0;
-        Callback::from(move |_: MouseEvent| download(pack, &answers, &a))
+        Callback::from(move |_: MouseEvent| export::download(pack, &answers, &a))
     };
     let guide = &pack.tech_sme_guide;
     let within = |ok: Option<bool>| {
@@ -467,7 +426,7 @@ pub fn results(
                 }
                 <a class="ipsc-button ipsc-button--secondary" href={hash_of(Step::Check)} onclick={ctx.link(Step::Check, None)}>{ strings::EDIT_ANSWERS.get(lang) }</a>
             </div>
-            if let Some(link) = (!kiosk).then(|| share_link(pack, form)).flatten() {
+            if let Some(link) = (!kiosk).then(|| storage::share_link(pack, form)).flatten() {
             <div class="ipsc-field ipsc-share">
                 <label class="ipsc-label" for="ipsc-share">{ strings::SHARE.get(lang) }</label>
                 <p class="ipsc-hint" id="ipsc-share-hint">{ strings::SHARE_HINT.get(lang) }</p>

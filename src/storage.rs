@@ -1,5 +1,5 @@
 //! Keeping answers: in the browser's storage (standalone page only) and in a share link's
-//! fragment, which browsers never send to a server.
+//! fragment, which browsers never send to a server (`share_link` makes the link).
 //!
 //! Both hold the same text: the form's fields as `application/x-www-form-urlencoded` pairs
 //! (`v=2&p=PACK&year=2025&…`) and last a checksum of everything before it (`&sum=…`). The
@@ -141,6 +141,25 @@ pub fn decode(pack: &'static Pack, text: &str) -> Result<Form, LinkError> {
 /// The part of a URL fragment that holds answers: `#a=…`.
 pub fn from_fragment(hash: &str) -> Option<&str> {
     hash.strip_prefix("#a=")
+}
+
+/// A link to the app's own page with the answers in its fragment. On a kiosk, the public
+/// page it was given (its own address is no one else's), or none. Elsewhere this page
+/// without its query (a frame's `?mode=embedded&host=…` is not for whoever opens the
+/// link), or when embedded by script in someone else's page, the app's page beside its
+/// files.
+pub(crate) fn share_link(pack: &'static Pack, form: &Form) -> Option<String> {
+    let settings = crate::settings::get();
+    let base = if settings.mode == crate::settings::Mode::Kiosk {
+        settings.share_base.clone()?
+    } else if let Some(assets) = crate::settings::assets_base() {
+        assets.to_owned()
+    } else {
+        let location = web_sys::window()?.location();
+        format!("{}{}", location.origin().ok()?, location.pathname().ok()?)
+    };
+    let base = base.split('#').next().unwrap_or_default();
+    Some(format!("{base}#a={}", encode(pack, form)))
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

@@ -4,6 +4,14 @@
 //! (Playwright and the DevTools protocol with Debian's Chromium, Lighthouse from npm),
 //! each of which prints one line of JSON; the engine's from its `cargo bench`. Timings
 //! are read, never judged: a miss is marked, and only the size budget fails the command.
+//!
+//! `--before DIR` measures another build beside `dist/` in the same run: DIR is a built
+//! `dist/` folder of an earlier commit (another worktree's, after its `./x build`;
+//! relative to the project's root). The keystrokes go to both builds in turn, key by
+//! key, and the cold starts take turns, so both are measured in the same minutes of the
+//! shared machine; the table has a "before" and an "after" row for each. `--only NAME`
+//! runs one measurement (after the set-up and the build): `size`, `engine`, `kiosk`,
+//! `lighthouse`, `keystrokes`, `cold-start` or `soak`.
 
 use crate::cmd::{tool_path, Result};
 use crate::size::{self, BUDGET_GZIP};
@@ -14,6 +22,65 @@ use std::time::Instant;
 
 /// Sessions of the kiosk soak unless `--soak N` says otherwise.
 const SOAK_DEFAULT: u32 = 500;
+
+/// The measurements, by the names `--only` takes (and `run_all`'s steps), in the order
+/// they run.
+const STEPS: [&str; 7] = [
+    "size",
+    "engine",
+    "kiosk",
+    "lighthouse",
+    "keystrokes",
+    "cold-start",
+    "soak",
+];
+
+const USAGE: &str = "usage: ./x bench [--soak SESSIONS] [--before DIR] [--only size|engine|kiosk|lighthouse|keystrokes|cold-start|soak]";
+
+/// What `./x bench` was asked for.
+#[derive(Debug, PartialEq)]
+struct Options {
+    soak: u32,
+    /// Another build's `dist/`, measured beside this one where a script can.
+    before: Option<String>,
+    /// The one measurement to run, if not all.
+    only: Option<String>,
+}
+
+/// One measurement: it adds its rows to the table.
+type Step<'a> = &'a dyn Fn(&mut Table) -> Result;
+
+fn options(args: &[String]) -> Result<Options> {
+    let mut options = Options {
+        soak: SOAK_DEFAULT,
+        before: None,
+        only: None,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        // Every option takes a value.
+        let value = args.next().ok_or(USAGE)?;
+        match arg.as_str() {
+            "--soak" => options.soak = value.parse().ok().filter(|n| *n > 0).ok_or(USAGE)?,
+            "--before" => options.before = Some(value.clone()),
+            "--only" if STEPS.contains(&value.as_str()) => options.only = Some(value.clone()),
+            _ => return Err(USAGE.into()),
+        }
+    }
+    Ok(options)
+}
+
+/// The earlier build's folder as the scripts get it (absolute), if it holds a build.
+fn before_dir(dir: &str) -> Result<String> {
+    let path = Path::new(dir);
+    if !path.join("index.html").is_file() {
+        return Err(format!(
+            "--before {dir}: no index.html there; give a built dist/ folder (an earlier commit's worktree, after its ./x build)"
+        ));
+    }
+    let path = std::fs::canonicalize(path).map_err(|e| format!("--before {dir}: {e}"))?;
+    Ok(path.to_string_lossy().into_owned())
+}
 
 /// One row of the table.
 struct Row {
@@ -69,39 +136,44 @@ impl Table {
     }
 }
 
-/// Runs every measurement and prints the table; fails only if the first load is over
-/// the size budget.
+/// Runs every measurement (or the one `--only` names) and prints the table; fails only
+/// if the first load is over the size budget.
 pub fn run_all(args: &[String]) -> Result {
-    let soak = match args.iter().position(|a| a == "--soak") {
-        Some(at) => args
-            .get(at + 1)
-            .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| *n > 0)
-            .ok_or("usage: ./x bench [--soak SESSIONS]")?,
-        None => SOAK_DEFAULT,
-    };
+    let options = options(args)?;
+    let before = options.before.as_deref().map(before_dir).transpose()?;
+    let before = before.as_deref();
     let began = Instant::now();
     crate::setup::all()?;
     crate::release::build()?;
     let mut table = Table::default();
     let mut times = Vec::new();
-    let mut timed = |name: &str, table: &mut Table, f: &dyn Fn(&mut Table) -> Result| {
+    let steps: [(&str, &str, Step); 7] = [
+        ("size", "size", &sizes),
+        ("engine", "engine (cargo bench)", &engine),
+        ("kiosk", "kiosk program", &kiosk),
+        ("lighthouse", "lighthouse", &lighthouse),
+        ("keystrokes", "keystrokes", &|t| keystrokes(t, before)),
+        ("cold-start", "cold start", &|t| cold_start(t, before)),
+        ("soak", "kiosk soak", &|t| kiosk_soak(t, options.soak)),
+    ];
+    let mut budget = Ok(());
+    for (key, name, step) in steps {
+        if options.only.as_deref().is_some_and(|only| only != key) {
+            continue;
+        }
         let start = Instant::now();
-        let result = f(table);
-        times.push((name.to_owned(), start.elapsed().as_secs_f64()));
-        result
-    };
-    let budget = timed("size", &mut table, &sizes);
-    // Each of the rest adds its own row on failure and lets the run go on.
-    let _ = timed("engine (cargo bench)", &mut table, &engine);
-    let _ = timed("kiosk program", &mut table, &kiosk);
-    let _ = timed("lighthouse", &mut table, &lighthouse);
-    let _ = timed("keystrokes", &mut table, &keystrokes);
-    let _ = timed("cold start", &mut table, &cold_start);
-    let _ = timed("kiosk soak", &mut table, &|t: &mut Table| {
-        kiosk_soak(t, soak)
-    });
-    println!("\n## ./x bench{}\n", soak_arg(soak));
+        let result = step(&mut table);
+        times.push((name, start.elapsed().as_secs_f64()));
+        // Only the size budget fails the command: any other measurement that fails adds
+        // a row that says so, and the run goes on.
+        if key == "size" {
+            budget = result;
+        }
+    }
+    println!(
+        "\n## {}\n",
+        format!("./x bench {}", args.join(" ")).trim_end()
+    );
     for line in machine() {
         println!("{line}");
     }
@@ -116,14 +188,6 @@ pub fn run_all(args: &[String]) -> Result {
         began.elapsed().as_secs_f64() / 60.0
     );
     budget
-}
-
-fn soak_arg(soak: u32) -> String {
-    if soak == SOAK_DEFAULT {
-        String::new()
-    } else {
-        format!(" --soak {soak}")
-    }
 }
 
 /// The date, the machine and the browser, as docs/PERFORMANCE.md records them.
@@ -373,8 +437,29 @@ fn lighthouse(table: &mut Table) -> Result {
     Ok(())
 }
 
-fn keystrokes(table: &mut Table) -> Result {
-    let args = ["--keys", "200"];
+/// The builds a script measured, each with where its figures are in the JSON and what
+/// its rows add to the figure's name: `dist/` alone, or the earlier build then `dist/`.
+fn builds(before: Option<&str>) -> Vec<(&'static str, String)> {
+    match before {
+        None => vec![("", String::new())],
+        Some(dir) => vec![
+            ("before/", format!(", before (`{dir}`)")),
+            ("", ", after (`dist/`)".into()),
+        ],
+    }
+}
+
+/// `--before DIR` for a script, when there is an earlier build.
+fn with_before<'a>(args: &[&'a str], before: Option<&'a str>) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    if let Some(dir) = before {
+        args.extend(["--before", dir]);
+    }
+    args
+}
+
+fn keystrokes(table: &mut Table, before: Option<&str>) -> Result {
+    let args = with_before(&["--keys", "200"], before);
     let command = node_command("keystroke.mjs", &args);
     let v = match node("keystroke.mjs", &args) {
         Ok(v) => v,
@@ -388,38 +473,41 @@ fn keystrokes(table: &mut Table) -> Result {
         ("money", "a money field (step 3, one loan)", "money"),
         ("loans20", "the money field with 20 loans entered", "money"),
     ] {
-        let p95 = num(&v, &format!("{key}/p95"));
-        let missed = num(&v, &format!("{key}/missed")).unwrap_or_default();
-        let missed = if missed > 0.0 {
-            format!(", {missed:.0} keys changed nothing")
-        } else {
-            String::new()
-        };
-        table.add(
-            format!("keystroke → new running estimate in the DOM, 4× CPU throttle: {what}"),
-            format!(
-                "p50 {} / p95 {} / max {} ms over {} keys (baseline page p50 {} / p95 {} ms); from the keydown's handling: p50 {} / p95 {} ms (baseline {} / {} ms){missed}",
-                show(num(&v, &format!("{key}/p50")), 1),
-                show(p95, 1),
-                show(num(&v, &format!("{key}/max")), 1),
-                show(num(&v, &format!("{key}/n")), 0),
-                show(num(&v, &format!("baseline/{base}/p50")), 1),
-                show(num(&v, &format!("baseline/{base}/p95")), 1),
-                show(num(&v, &format!("{key}/handled/p50")), 1),
-                show(num(&v, &format!("{key}/handled/p95")), 1),
-                show(num(&v, &format!("baseline/{base}/handled/p50")), 1),
-                show(num(&v, &format!("baseline/{base}/handled/p95")), 1),
-            ),
-            "p95 < 16 ms",
-            Some(p95.is_some_and(|p| p < 16.0)),
-            &command,
-        );
+        for (at, build) in builds(before) {
+            let key = format!("{at}{key}");
+            let p95 = num(&v, &format!("{key}/p95"));
+            let missed = num(&v, &format!("{key}/missed")).unwrap_or_default();
+            let missed = if missed > 0.0 {
+                format!(", {missed:.0} keys changed nothing")
+            } else {
+                String::new()
+            };
+            table.add(
+                format!("keystroke → new running estimate in the DOM, 4× CPU throttle: {what}{build}"),
+                format!(
+                    "p50 {} / p95 {} / max {} ms over {} keys (baseline page p50 {} / p95 {} ms); from the keydown's handling: p50 {} / p95 {} ms (baseline {} / {} ms){missed}",
+                    show(num(&v, &format!("{key}/p50")), 1),
+                    show(p95, 1),
+                    show(num(&v, &format!("{key}/max")), 1),
+                    show(num(&v, &format!("{key}/n")), 0),
+                    show(num(&v, &format!("baseline/{base}/p50")), 1),
+                    show(num(&v, &format!("baseline/{base}/p95")), 1),
+                    show(num(&v, &format!("{key}/handled/p50")), 1),
+                    show(num(&v, &format!("{key}/handled/p95")), 1),
+                    show(num(&v, &format!("baseline/{base}/handled/p50")), 1),
+                    show(num(&v, &format!("baseline/{base}/handled/p95")), 1),
+                ),
+                "p95 < 16 ms",
+                Some(p95.is_some_and(|p| p < 16.0)),
+                &command,
+            );
+        }
     }
     Ok(())
 }
 
-fn cold_start(table: &mut Table) -> Result {
-    let args = ["--runs", "5"];
+fn cold_start(table: &mut Table, before: Option<&str>) -> Result {
+    let args = with_before(&["--runs", "5"], before);
     let command = node_command("coldstart.mjs", &args);
     let figure = "cold start → first question usable (navigation start → the first input takes a click), 4× CPU throttle, loopback, fresh profile";
     let v = match node("coldstart.mjs", &args) {
@@ -429,10 +517,8 @@ fn cold_start(table: &mut Table) -> Result {
             return Err(e);
         }
     };
-    let app = num(&v, "app/median");
     let all = |key: &str| {
-        v.get(key)
-            .and_then(|k| k.get("all"))
+        v.pointer(&format!("/{key}/all"))
             .and_then(Value::as_array)
             .map(|a| {
                 a.iter()
@@ -442,19 +528,23 @@ fn cold_start(table: &mut Table) -> Result {
             })
             .unwrap_or_default()
     };
-    table.add(
-        figure,
-        format!(
-            "median {} ms of 5 ({}); baseline page {} ms ({})",
-            show(app, 0),
-            all("app"),
-            show(num(&v, "baseline/median"), 0),
-            all("baseline")
-        ),
-        "< 1.5 s",
-        Some(app.is_some_and(|ms| ms < 1500.0)),
-        &command,
-    );
+    for (at, build) in builds(before) {
+        let key = if at.is_empty() { "app" } else { "before" };
+        let ms = num(&v, &format!("{key}/median"));
+        table.add(
+            format!("{figure}{build}"),
+            format!(
+                "median {} ms of 5 ({}); baseline page {} ms ({})",
+                show(ms, 0),
+                all(key),
+                show(num(&v, "baseline/median"), 0),
+                all("baseline")
+            ),
+            "< 1.5 s",
+            Some(ms.is_some_and(|ms| ms < 1500.0)),
+            &command,
+        );
+    }
     Ok(())
 }
 
@@ -586,6 +676,56 @@ mod tests {
         assert_eq!(num(&v, "count/p50"), None);
         assert_eq!(show(None, 1), "?");
         assert_eq!(show(Some(1.25), 1), "1.2");
+    }
+
+    #[test]
+    fn options_are_read_strictly() {
+        let args = |a: &[&str]| a.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            options(&[]),
+            Ok(Options {
+                soak: SOAK_DEFAULT,
+                before: None,
+                only: None
+            })
+        );
+        assert_eq!(
+            options(&args(&[
+                "--only",
+                "keystrokes",
+                "--before",
+                "../b/dist",
+                "--soak",
+                "9"
+            ])),
+            Ok(Options {
+                soak: 9,
+                before: Some("../b/dist".into()),
+                only: Some("keystrokes".into())
+            })
+        );
+        for bad in [
+            &["--only", "typing"][..],
+            &["--soak", "0"],
+            &["--before"],
+            &["--keys", "3"],
+        ] {
+            assert_eq!(options(&args(bad)), Err(USAGE.into()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_earlier_build_gets_a_row_before_each_of_dist() {
+        assert_eq!(builds(None), vec![("", String::new())]);
+        let rows = builds(Some("/b/dist"));
+        assert_eq!(rows.len(), 2);
+        assert!(rows
+            .first()
+            .is_some_and(|(at, name)| *at == "before/" && name.contains("/b/dist")));
+        assert_eq!(
+            with_before(&["--runs", "5"], Some("/b/dist")),
+            ["--runs", "5", "--before", "/b/dist"]
+        );
     }
 
     #[test]

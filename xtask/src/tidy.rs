@@ -16,12 +16,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The app's items of `src/lib.rs` that modules still use, each an arrow up the check
-/// would report: `assets_base` moves into `host` on another branch (issue 21). Listed here
-/// so that the rest of the app's check runs meanwhile; the check fails once an item here
-/// is no longer used, so the list cannot outlive the fix. Delete the entry with the merge.
-const APP_KNOWN_ARROWS_UP: &[&str] = &["assets_base"];
-
 /// A folder of the repository.
 fn repo(path: &str) -> PathBuf {
     crate::cmd::project_root().join(path)
@@ -39,17 +33,46 @@ struct Imports {
     up: BTreeMap<String, BTreeSet<String>>,
 }
 
-/// The imports of the crate whose root (`lib.rs` or `main.rs`) is in `src`.
-fn imports(src: &Path) -> Imports {
+/// The Rust files in `dir` and in its folders, in order.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.sort();
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(src).unwrap() {
-        let path = entry.unwrap().path();
-        // The app's JavaScript snippets are no Rust modules.
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
+    for path in paths {
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            // The app's JavaScript snippets are no Rust modules.
+            files.push(path);
         }
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        files.push((name, std::fs::read_to_string(&path).unwrap()));
+    }
+    files
+}
+
+/// The imports of the crate whose root (`lib.rs` or `main.rs`) is in `src`. A module's
+/// folder (`kinds/`, beside `kinds.rs`) holds its submodules, whose imports are the
+/// module's own: what they use from elsewhere in the crate, the module uses.
+fn imports(src: &Path) -> Imports {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for path in rust_files(src) {
+        let inner = path.strip_prefix(src).unwrap();
+        let module = inner.components().next().unwrap().as_os_str();
+        let name = Path::new(module)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        match files.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, all)) => {
+                all.push('\n');
+                all.push_str(&text);
+            }
+            None => files.push((name, text)),
+        }
     }
     imports_of(&files)
 }
@@ -107,24 +130,12 @@ fn imports_of(files: &[(String, String)]) -> Imports {
     }
 }
 
-/// What is wrong with a crate's imports: each arrow up to the root, and a cycle. `known`
-/// lists items of the root that modules may still use for now ([`APP_KNOWN_ARROWS_UP`]):
-/// their edges are left out, and one that no module uses any more is a problem too.
-fn problems(imports: &Imports, known: &[&str]) -> Vec<String> {
+/// What is wrong with a crate's imports: each arrow up to the root, and a cycle.
+fn problems(imports: &Imports) -> Vec<String> {
     let mut found = Vec::new();
-    let mut graph = imports.graph.clone();
+    let graph = &imports.graph;
     for (module, items) in &imports.up {
-        let new: Vec<&String> = items
-            .iter()
-            .filter(|item| !known.contains(&item.as_str()))
-            .collect();
-        if new.is_empty() {
-            if let Some(uses) = graph.get_mut(module) {
-                uses.remove(&imports.root);
-            }
-            continue;
-        }
-        let named: Vec<String> = new.iter().map(|item| format!("crate::{item}")).collect();
+        let named: Vec<String> = items.iter().map(|item| format!("crate::{item}")).collect();
         found.push(format!(
             "arrow up: {module} uses {}, defined in {}.rs; the crate root sits above every \
              module, so move it into a module that {module} may use",
@@ -132,16 +143,8 @@ fn problems(imports: &Imports, known: &[&str]) -> Vec<String> {
             imports.root
         ));
     }
-    for item in known {
-        if !imports.up.values().any(|items| items.contains(*item)) {
-            found.push(format!(
-                "no module uses crate::{item} any more: delete it from APP_KNOWN_ARROWS_UP in \
-                 xtask/src/tidy.rs"
-            ));
-        }
-    }
     for module in graph.keys() {
-        if let Some(cycle) = cycle_from(&graph, module, &mut Vec::new()) {
+        if let Some(cycle) = cycle_from(graph, module, &mut Vec::new()) {
             found.push(format!("import cycle: {}", cycle.join(" → ")));
             break;
         }
@@ -150,9 +153,9 @@ fn problems(imports: &Imports, known: &[&str]) -> Vec<String> {
 }
 
 /// Fails with every problem of the crate in `src`.
-fn assert_tidy(src: &str, known: &[&str]) -> Imports {
+fn assert_tidy(src: &str) -> Imports {
     let imports = imports(&repo(src));
-    let found = problems(&imports, known);
+    let found = problems(&imports);
     assert!(found.is_empty(), "{src}:\n{}", found.join("\n"));
     imports
 }
@@ -420,7 +423,7 @@ fn after(code: &[Token], first: &str) -> Vec<String> {
 
 #[test]
 fn no_engine_module_imports_one_that_imports_it_back() {
-    let imports = assert_tidy("crates/ipsc-engine/src", &[]);
+    let imports = assert_tidy("crates/ipsc-engine/src");
     let graph = &imports.graph;
     assert!(graph.len() >= 10, "found only {graph:?}");
     assert!(
@@ -444,7 +447,7 @@ fn the_engines_codes_and_pack_need_nothing_above_them() {
 
 #[test]
 fn no_app_module_imports_one_that_imports_it_back() {
-    let imports = assert_tidy("src", APP_KNOWN_ARROWS_UP);
+    let imports = assert_tidy("src");
     let graph = &imports.graph;
     assert!(
         graph["app"].contains("steps"),
@@ -466,7 +469,7 @@ fn no_app_module_imports_one_that_imports_it_back() {
 
 #[test]
 fn no_xtask_module_imports_one_that_imports_it_back() {
-    let imports = assert_tidy("xtask/src", &[]);
+    let imports = assert_tidy("xtask/src");
     assert_eq!(imports.root, "main");
     assert!(
         imports.graph["main"].contains("test") && imports.graph["test"].contains("cmd"),
@@ -526,15 +529,13 @@ fn a_module_that_uses_an_item_of_the_root_is_an_arrow_up() {
     );
     assert_eq!(imports.up["b"], set(&["base"]));
     assert_eq!(
-        problems(&imports, &[]),
+        problems(&imports),
         [
             "arrow up: b uses crate::base, defined in lib.rs; the crate root sits above every \
              module, so move it into a module that b may use",
             "import cycle: a → b → lib → a",
         ]
     );
-    // Known for now: neither the arrow nor its cycle is reported.
-    assert_eq!(problems(&imports, &["base"]), Vec::<String>::new());
 }
 
 #[test]
@@ -548,12 +549,7 @@ fn an_arrow_up_is_reported_without_a_cycle_too() {
         ("b", "//! B.\npub fn go() -> u8 { crate::LIMIT }\n"),
     ]);
     assert_eq!(imports.graph["main"], BTreeSet::new());
-    assert_eq!(
-        problems(&imports, &[]).len(),
-        1,
-        "{:?}",
-        problems(&imports, &[])
-    );
+    assert_eq!(problems(&imports).len(), 1, "{:?}", problems(&imports));
 }
 
 #[test]
@@ -583,15 +579,7 @@ fn modules_that_use_only_modules_are_tidy() {
         !imports.graph.contains_key("main"),
         "main.rs is no module of lib.rs"
     );
-    assert_eq!(problems(&imports, &[]), Vec::<String>::new());
-    // A known arrow up that is gone must leave the list.
-    assert_eq!(
-        problems(&imports, &["start"]),
-        [
-            "no module uses crate::start any more: delete it from APP_KNOWN_ARROWS_UP in \
-          xtask/src/tidy.rs"
-        ]
-    );
+    assert_eq!(problems(&imports), Vec::<String>::new());
 }
 
 #[test]
@@ -615,14 +603,8 @@ fn every_module_opens_with_a_doc_line() {
         "crates/ipsc-kiosk/src",
         "xtask/src",
     ] {
-        // Every file, the crate roots (lib.rs, main.rs) included.
-        for entry in std::fs::read_dir(repo(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            // The app's JavaScript snippets (wasm-bindgen's `module = "/src/…"`) are not
-            // Rust modules; each opens with its own comment.
-            if path.extension().is_some_and(|e| e == "js") {
-                continue;
-            }
+        // Every file, the crate roots (lib.rs, main.rs) and modules' folders included.
+        for path in rust_files(&repo(dir)) {
             let text = std::fs::read_to_string(&path).unwrap();
             // A crate root may use the block form, as the engine's does for its example.
             assert!(
