@@ -7,16 +7,16 @@ use crate::check::check;
 use crate::chrome::{clear, error_summary, finish, footer, header, running, HeaderProps};
 use crate::form::{FieldError, Form, Step};
 use crate::hooks::{
-    go, use_focus, use_history, use_kiosk_idle, use_other_tabs, use_report_texts, use_saving,
-    use_saving_prefs, warning_window,
+    go, use_focus, use_history, use_kiosk_idle, use_other_tabs, use_saving, use_saving_prefs,
+    warning_window,
 };
 use crate::host;
 use crate::kinds::View;
 use crate::kiosk::use_qr_code;
 use crate::part::{ErrorSummaryProps, FooterProps, Pending, RunningProps};
-use crate::policy::{self, default_pack};
-use crate::results::results;
-use crate::state::{hash_of, step_from_hash, Action, Ctx, Keeping, PackRef, Shared, State, Texts};
+use crate::policy::default_pack;
+use crate::report::{self, Input, ReportProps};
+use crate::state::{hash_of, step_from_hash, Action, Ctx, Keeping, PackRef, Shared, State};
 use crate::steps::step;
 use crate::storage::share_link;
 use crate::storage::{self, LinkError};
@@ -72,11 +72,6 @@ fn start(pack: &'static Pack, persist: bool, default_year: i32) -> State {
     let mut form = Form::new(default_year);
     let mut state = State {
         step: step_from_hash(&hash).unwrap_or(Step::Enterprise),
-        texts: if policy::full_pack().is_some() {
-            Texts::Ready
-        } else {
-            Texts::Waiting
-        },
         ..State::default()
     };
     let linked = storage::from_fragment(&hash);
@@ -132,10 +127,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
         let reading = form.borrow().reading(pack, default_year);
         let year = reading.answers.year.unwrap_or(default_year);
         let assessment = assess(pack, &reading.answers, year);
-        (reading, year, assessment)
+        (reading, assessment)
     });
-    let (reading, year, assessment) = &*computed;
-    let (answers, errors, year) = (&reading.answers, &reading.errors, *year);
+    let (reading, assessment) = &*computed;
+    let errors = &reading.errors;
     // No estimate from an answer that a step would refuse, whatever way led here (a link,
     // saved answers, the browser's forward button, a typed `#results`): the check page,
     // which names each one, instead of the results.
@@ -190,10 +185,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
             focus_id(field);
         }
     });
-    let load_texts = use_report_texts(
-        at >= Step::Check && state.texts == Texts::Waiting,
-        state.dispatcher(),
-    );
+    // The results' module starts loading on the check page, so they show at once.
+    use_effect_with(at == Step::Check, |checking| {
+        if *checking {
+            report::preload();
+        }
+    });
 
     let lang = state.lang;
     let kiosk_results = props.idle_reset.is_some() && at == Step::Results;
@@ -224,14 +221,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
     } else {
         Vec::new()
     };
-    let shown_pack = policy::full_pack().map_or(props.pack, PackRef);
+    let shown_pack = props.pack;
     let pending = Pending(pending_focus.clone());
     let dispatch = state.dispatcher();
     let ctx = Ctx {
         pack: shown_pack,
         lang,
-        visible_errors: visible,
-        dispatch: dispatch.clone(),
         go: {
             let dispatch = dispatch.clone();
             Callback::from(move |(step, field): (Step, Option<String>)| {
@@ -267,7 +262,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
         question if question.asks() => {
             let view = View {
                 form: &form,
-                errors: &ctx.visible_errors,
+                errors: &visible,
                 understood: &reading.understood,
                 lang,
                 pack: shown_pack,
@@ -278,15 +273,14 @@ pub fn Journey(props: &JourneyProps) -> Html {
         Step::Check => (at.title(), check(&ctx, &form)),
         _ => (
             strings::RESULTS,
-            results(
-                &ctx,
-                &form,
-                answers,
-                assessment,
-                year,
-                state.texts,
-                &load_texts,
-            ),
+            report::show(ReportProps {
+                input: Input {
+                    form: AttrValue::from(storage::encode(pack, &form)),
+                    lang,
+                    default_year,
+                },
+                go: ctx.go.clone(),
+            }),
         ),
     };
     let said = match assessment {
@@ -347,8 +341,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
                         <button type="button" class="ipsc-button">{ strings::KEEP_USING.get(lang) }</button>
                     </div>
                 }
-                if !ctx.visible_errors.is_empty() {
-                    { error_summary(ErrorSummaryProps { errors: ctx.visible_errors.clone(), at, lang, pending: pending.clone(), node: summary.clone(), dispatch: dispatch.clone() }) }
+                if !visible.is_empty() {
+                    { error_summary(ErrorSummaryProps { errors: visible.clone(), at, lang, pending: pending.clone(), node: summary.clone(), dispatch: dispatch.clone() }) }
                 }
                 if at.asks() {
                     <p class="ipsc-caption">{ fill(strings::STEP_OF.get(lang), &[("n", &at.number().to_string()), ("total", &Step::QUESTIONS.to_string())]) }</p>

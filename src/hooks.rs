@@ -1,11 +1,10 @@
 //! The journey's effects, each a named hook: following the browser's back and forward, a
 //! kiosk's idle timers, keeping answers and preferences (and hearing of other tabs that
-//! keep them), focus after a move or a failed Continue, and the report's texts.
+//! keep them), and focus after a move or a failed Continue.
 
 use crate::browser::{focus, focus_id, location_hash, own_window, window};
 use crate::form::Step;
-use crate::policy;
-use crate::state::{hash_of, step_from_hash, Action, Keeping, Shared, State, Texts};
+use crate::state::{hash_of, step_from_hash, Action, Keeping, Shared, State};
 use crate::storage;
 use ipsc_engine::{Lang, Pack};
 use std::cell::{Cell, RefCell};
@@ -194,34 +193,6 @@ pub(crate) fn use_focus(
         }
     });
     pending
-}
-
-/// The report's texts: asked for once `wanted` (the check page or the results show, so the
-/// first load is only what the questions need). Returns what asks again ("Try again"),
-/// past the browser's cache, so a bad copy kept there is never the last word.
-#[hook]
-pub(crate) fn use_report_texts(wanted: bool, dispatch: Dispatch) -> Callback<()> {
-    let load = Callback::from(move |fresh: bool| {
-        dispatch.dispatch(Action::Texts(Texts::Loading));
-        let dispatch = dispatch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            dispatch.dispatch(Action::Texts(
-                match policy::load_report_texts(fresh).await {
-                    Ok(_) => Texts::Ready,
-                    Err(_) => Texts::Failed,
-                },
-            ));
-        });
-    });
-    {
-        let load = load.clone();
-        use_effect_with(wanted, move |wanted| {
-            if *wanted {
-                load.emit(false);
-            }
-        });
-    }
-    Callback::from(move |()| load.emit(true))
 }
 
 #[cfg(test)]

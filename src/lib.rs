@@ -25,6 +25,7 @@ mod part;
 pub mod policy;
 pub mod probe;
 pub mod questions;
+pub mod report;
 pub mod results;
 pub mod settings;
 pub mod state;

@@ -1,6 +1,6 @@
 //! The app's state and the actions that change it (Yew's reducer pattern).
 
-use crate::form::{FieldError, Form, Step};
+use crate::form::{Form, Step};
 use crate::questions::{item_field, ItemWords};
 use crate::strings::{self, Tr};
 use ipsc_engine::{Lang, Pack, Text};
@@ -91,8 +91,8 @@ impl PartialEq for PackRef {
     }
 }
 
-/// Where the report's texts are (see [`crate::policy`]): they load once the check page or
-/// the results are shown.
+/// Where the report's texts are (see [`crate::policy`]): they load once the results are
+/// shown (`report`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Texts {
     /// Not asked for yet.
@@ -140,8 +140,6 @@ pub struct State {
     pub notice: Option<Tr>,
     /// On a kiosk, while it warns that the answers will soon be cleared: the seconds left.
     pub idle_left: Option<u32>,
-    /// Where the report's texts are.
-    pub texts: Texts,
     /// Whether the browser keeps the answers.
     pub keeping: Keeping,
     /// The answers another tab kept since this one last did (`Some(None)`: it cleared
@@ -167,7 +165,6 @@ impl Default for State {
             attempts: 0,
             notice: None,
             idle_left: None,
-            texts: Texts::Waiting,
             keeping: Keeping::Yes,
             elsewhere: None,
             focus: None,
@@ -211,8 +208,6 @@ pub enum Action {
     Lang(Lang),
     /// Switch large text.
     Large(bool),
-    /// The report's texts are on their way, in, or failed.
-    Texts(Texts),
     /// Forget every answer; the year goes back to this default.
     Clear(i32),
     /// On a kiosk, no one has used the screen for a while: warn that it will start afresh
@@ -234,12 +229,11 @@ impl State {
         self.focus = Some((n, field));
     }
 
-    /// A fresh start with a notice; the report texts, which are no one's answers, stay.
+    /// A fresh start with a notice.
     fn restart(&self, default_year: i32, notice: Tr) -> State {
         State {
             form: Shared::new(Form::new(default_year)),
             notice: Some(notice),
-            texts: self.texts,
             keeping: self.keeping,
             lang: self.home_lang,
             home_lang: self.home_lang,
@@ -344,7 +338,6 @@ impl Reducible for State {
             Action::KeepMine => next.elsewhere = None,
             Action::Lang(lang) => next.lang = lang,
             Action::Large(large) => next.large = large,
-            Action::Texts(texts) => next.texts = texts,
             Action::Clear(default_year) => {
                 next = State {
                     lang: self.lang,
@@ -378,17 +371,13 @@ impl Reducible for State {
     }
 }
 
-/// What the views need: the pack, the language, the errors to show, and a dispatcher.
-#[derive(Clone)]
+/// What the check page and the results need: the pack, the language, and a way to a step.
+#[derive(Clone, PartialEq)]
 pub struct Ctx {
     /// The pack.
     pub pack: PackRef,
     /// The language.
     pub lang: Lang,
-    /// The errors shown now.
-    pub visible_errors: Vec<FieldError>,
-    /// Changes the state.
-    pub dispatch: UseReducerDispatcher<State>,
     /// Moves to a step, focusing this field (else the heading) once it shows.
     pub go: Callback<(Step, Option<String>)>,
 }

@@ -195,6 +195,8 @@ strings! {
     CITED_CLAUSES = "依据的条款原文", "The clauses cited, in their own words";
     /// While the report's texts (the clauses' words and the like) load.
     TEXTS_LOADING = "正在载入条款原文、假设和说明……", "Loading the clauses' words, the assumptions and the notes…";
+    /// The results' module could not be loaded.
+    REPORT_FAILED = "测算结果未能载入。请检查网络连接，返回上一步后再试。", "The results could not be loaded. Check the connection, go back a step and try again.";
     /// When the report's texts could not be loaded.
     TEXTS_FAILED = "条款原文、假设和说明未能载入。金额和计算过程不受影响。", "The clauses' words, the assumptions and the notes could not be loaded. The amounts and their working are not affected.";
     /// Try loading again.

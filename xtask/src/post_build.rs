@@ -4,7 +4,7 @@
 //! last the gzip copies.
 
 use crate::cmd::Result;
-use crate::{loader, precompress, qr, release};
+use crate::{loader, modules, precompress, release};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -15,7 +15,7 @@ pub fn run() -> Result {
     );
     externalize_loader(&staging)?;
     write_report_texts(&staging)?;
-    qr::copy_into(&staging)?;
+    modules::copy_into(&staging)?;
     if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p == "release") {
         shrink(&staging)?;
     }

@@ -4,7 +4,8 @@
 //! the files.
 
 use crate::cmd::{cargo_home, run, Result};
-use crate::{qr, setup};
+use crate::modules::{self, MODULES};
+use crate::setup;
 use std::path::Path;
 use std::process::Command;
 
@@ -90,10 +91,15 @@ pub fn build_with(pack: &str, dist: &Path) -> Result {
     let rustflags = format!("{} {}", short_source_paths()?, RELEASE_WASM_FLAGS.join(" "));
     let mut env = BUILD_STD.to_vec();
     env.push(("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", &rustflags));
-    let qr = qr::build(&env)?;
-    env.push((qr::MODULE_VAR, &qr));
-    // Trunk passes its environment on to cargo (build.rs) and to the post-build hook.
+    // The modules loaded later first (the report module with the same pack), then the app,
+    // whose wasm names them.
     env.push((PACK_VAR, pack));
+    let mut names = Vec::new();
+    for module in &MODULES {
+        names.push((module.var, modules::build(module, &env)?));
+    }
+    // Trunk passes its environment on to cargo (build.rs) and to the post-build hook.
+    env.extend(names.iter().map(|(var, name)| (*var, name.as_str())));
     let dist = dist.display().to_string();
     run(
         "trunk",

@@ -57,11 +57,15 @@ pub fn kb(bytes: usize) -> String {
 }
 
 /// Which first load a file belongs to: the app's own page, a host page's one-line embed,
-/// or both; the report's texts (loaded on the check page), the QR module (loaded on a
-/// kiosk's results) and frame.js (on a host's page, which then loads the app's page in a
+/// or both; the report module and its texts (loaded from the check page on), the QR
+/// module (loaded on a kiosk's results) and frame.js (on a host's page, which then loads the app's page in a
 /// frame) belong to neither.
 fn loads(name: &str) -> (bool, bool) {
-    if name.starts_with("ipsc-texts-") || name.starts_with("qr-") || name == "frame.js" {
+    if name.starts_with("ipsc-texts-")
+        || name.starts_with("ipsc-report-")
+        || name.starts_with("qr-")
+        || name == "frame.js"
+    {
         (false, false)
     } else if name == "index.html" || name.starts_with("boot-") || name.starts_with("fallback-") {
         (true, false)
@@ -117,6 +121,9 @@ pub fn totals(dist: &Path) -> Result<Totals> {
         let note = match (in_page, in_embed) {
             (false, false) if name.starts_with("nomodule-") => "  (only browsers without modules)",
             (false, false) if name.starts_with("qr-") => "  (loaded later, on a kiosk's results)",
+            (false, false) if name.starts_with("ipsc-report-") => {
+                "  (loaded later, from the check page: the results)"
+            }
             (false, false) if name == "frame.js" => {
                 "  (on a host's page, which then frames the page)"
             }
