@@ -1,6 +1,6 @@
 //! What each kind of question does, one module per kind: how its answer is read from the
 //! form (with its error), shown on its step, written on the check page, kept in links and
-//! saved answers, and exported. [`Kind::asks`] is the one place that tells kinds apart;
+//! saved answers, and exported. `Kind::asks` is the one place that tells kinds apart;
 //! everything else walks the question table and asks each question's kind.
 
 mod any_of;

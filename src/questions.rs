@@ -204,7 +204,7 @@ pub struct ItemWords {
 
 /// How a question is asked and what its answer is. What each kind does (how it is read,
 /// shown, written on the check page, kept in links and exported) is its module's, under
-/// `kinds`; [`Kind::asks`] is the one place that tells them apart.
+/// `kinds`; `Kind::asks` is the one place that tells them apart.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind<'p> {
     /// Yes or no.
