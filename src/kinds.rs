@@ -34,10 +34,11 @@ pub(crate) trait Asks {
         Err(strings::ERR_NOT_A_CHOICE)
     }
 
-    /// An amount as the person's text was understood, shown under the field (money).
-    fn understood(&self, text: &str) -> Option<Decimal> {
-        let _ = text;
-        None
+    /// What a typed answer means (as [`Asks::parse`]) and, for money, the amount as the
+    /// text was understood, shown under the field even when it is refused: both from one
+    /// reading of the text.
+    fn read_text(&self, text: &str) -> (Result<Value, Tr>, Option<Decimal>) {
+        (self.parse(text), None)
     }
 
     /// Reads the answer into the answers, with its error where it has one.
@@ -277,11 +278,11 @@ impl Reader<'_> {
             }
             return None;
         }
-        let asks = q.kind.asks();
-        if let Some(amount) = asks.understood(text) {
+        let (value, understood) = q.kind.asks().read_text(text);
+        if let Some(amount) = understood {
             self.reading.understood.push((field.clone(), amount));
         }
-        match asks.parse(text) {
+        match value {
             Ok(value) => Some(value),
             Err(words) => {
                 self.error(field, q.step, words.into(), true);
@@ -560,6 +561,28 @@ mod tests {
         let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
         assert!(std::ptr::eq(questionnaire(pack), questionnaire(pack)));
         assert_eq!(questionnaire(pack), questions(pack).as_slice());
+    }
+
+    #[test]
+    fn money_is_read_once_and_shown_as_understood_even_when_refused() {
+        let pack = default_pack().unwrap_or_else(|e| panic!("{e}"));
+        let mut form = Form::answered(&[("has-loans", "1"), ("tech-sme", "unsure")]);
+        let mut loan = crate::form::Values::new();
+        crate::form::put(&mut loan, "principal", "0".into());
+        form.push("loan", loan);
+        form.set("sales", "500万");
+        let reading = form.reading(pack, 2025);
+        assert_eq!(
+            reading.understood,
+            vec![
+                ("ipsc-sales".to_owned(), Decimal::from(5_000_000)),
+                ("ipsc-loan-0-principal".to_owned(), Decimal::ZERO),
+            ]
+        );
+        assert!(reading
+            .errors
+            .iter()
+            .any(|e| e.field == "ipsc-loan-0-principal" && e.refused));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! An amount of money in yuan as people type it (`500万`, `5,000,000`): kept as typed,
 //! and shown back under the field as understood, so `500万` is seen to mean ¥5,000,000.00.
 
-use super::number::read_number;
+use super::number::within;
 use super::{Asks, FieldProps};
 use crate::fields::{text_input, Described, TextInput};
 use crate::questions::{Money, Value};
@@ -13,11 +13,13 @@ use yew::prelude::*;
 
 impl Asks for Money {
     fn parse(&self, text: &str) -> Result<Value, Tr> {
-        read_number(text, Quantity::Yuan, self.limits).map(Value::Decimal)
+        self.read_text(text).0
     }
 
-    fn understood(&self, text: &str) -> Option<Decimal> {
-        parse(text, Quantity::Yuan).ok()
+    fn read_text(&self, text: &str) -> (Result<Value, Tr>, Option<Decimal>) {
+        let read = parse(text, Quantity::Yuan);
+        let understood = read.as_ref().ok().copied();
+        (within(read, self.limits).map(Value::Decimal), understood)
     }
 
     fn input(&self, p: &FieldProps) -> Html {

@@ -5,17 +5,21 @@ use super::{Asks, FieldProps};
 use crate::fields::{text_input, Described, TextInput};
 use crate::questions::{Limits, Number, Value};
 use crate::strings::Tr;
-use ipsc_engine::number::{parse, Quantity};
+use ipsc_engine::number::{parse, NumberError, Quantity};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
 /// A number read as `quantity`, within `limits`: the value, or the words that refuse it.
-pub(super) fn read_number(
-    text: &str,
-    quantity: Quantity,
+fn read_number(text: &str, quantity: Quantity, limits: Option<&Limits>) -> Result<Decimal, Tr> {
+    within(parse(text, quantity), limits)
+}
+
+/// A number as the reader read it, within `limits`: the value, or the words that refuse it.
+pub(super) fn within(
+    read: Result<Decimal, NumberError>,
     limits: Option<&Limits>,
 ) -> Result<Decimal, Tr> {
-    match (parse(text, quantity), limits) {
+    match (read, limits) {
         (Ok(n), Some(l)) if n < l.low || n > l.high => Err(l.error),
         (Ok(n), _) => Ok(n),
         (Err(_), Some(l)) if l.for_any_error => Err(l.error),
