@@ -373,13 +373,27 @@ pub struct Keys {
     pub groups: Vec<(String, Vec<String>)>,
 }
 
-/// The keys of this pack's questionnaire.
-pub fn keys(pack: &'static Pack) -> Keys {
-    let mut keys = Keys::default();
-    for q in flatten(questionnaire(pack)) {
-        q.kind.asks().keys(q, &mut keys);
-    }
-    keys
+thread_local! {
+    /// Each pack's keys, found once (each write of the answers needs them).
+    static KEYS: std::cell::RefCell<Vec<(usize, &'static Keys)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The keys of this pack's questionnaire, found the first time they are asked for.
+pub fn keys(pack: &'static Pack) -> &'static Keys {
+    let at = std::ptr::from_ref(pack) as usize;
+    KEYS.with(|found| {
+        if let Some((_, keys)) = found.borrow().iter().find(|(p, _)| *p == at) {
+            return *keys;
+        }
+        let mut keys = Keys::default();
+        for q in flatten(questionnaire(pack)) {
+            q.kind.asks().keys(q, &mut keys);
+        }
+        let keys: &'static Keys = Box::leak(Box::new(keys));
+        found.borrow_mut().push((at, keys));
+        keys
+    })
 }
 
 /// One answer on the check page: the question, the answer, and where to change it (the

@@ -45,13 +45,13 @@ pub fn encode(pack: &'static Pack, form: &Form) -> String {
     for (key, value) in form.values.iter() {
         out.append_pair(key, value);
     }
-    for (key, _) in &ticks {
+    for (key, _) in ticks {
         for id in form.ticked(key) {
             out.append_pair(key, id);
         }
     }
     // Every item writes all its fields, so that an item left empty still counts as one.
-    for (group, item_keys) in &groups {
+    for (group, item_keys) in groups {
         for item in form.items(group) {
             for key in item_keys {
                 out.append_pair(&format!("{group}.{key}"), get(&item.values, key));

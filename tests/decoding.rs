@@ -42,7 +42,7 @@ fn other_pack() -> &'static Pack {
 
 /// The keys of questions with one answer each (not the ticked situations or the loans).
 fn single_keys() -> Vec<String> {
-    keys(pack()).single
+    keys(pack()).single.clone()
 }
 
 /// A loan as typed, its principal, start, term and rate from these strategies.
@@ -103,7 +103,7 @@ fn form_with(
 /// Choices of the question of several answers, each at most once, in any order: the only
 /// ticks a form can hold (a link with any other is damaged).
 fn ticked() -> impl Strategy<Value = Vec<String>> + Clone {
-    let choices = keys(pack()).ticks.remove(0).1;
+    let choices = keys(pack()).ticks[0].1.clone();
     let most = choices.len().min(4);
     prop::sample::subsequence(choices, 0..=most).prop_shuffle()
 }
