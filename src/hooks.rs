@@ -104,12 +104,9 @@ fn whole_seconds(milliseconds: f64) -> u32 {
 /// (`persist`); never an empty form, so that "clear" leaves nothing behind. Nothing is
 /// written while `paused` (another tab's newer answers wait for the person's choice), nor
 /// where the browser refused at start. A write the browser refuses is said
-/// ([`Action::NotKept`]), never silent.
-///
-/// The write waits for the next task, after the change is on screen: a keystroke's new
-/// estimate shows without waiting for the encoding and the storage (about 1.5 ms of a
-/// keystroke's cost at 4× throttling, measured), and keys typed faster than that are
-/// written once, the last. A newer change cancels a write not made yet.
+/// ([`Action::NotKept`]), never silent. The write is made in the change's own task: one
+/// put off to a later task could land after the storage was cleared elsewhere and bring
+/// cleared answers back (a test that clears and reloads found it).
 #[hook]
 pub(crate) fn use_saving(
     persist: bool,
@@ -121,16 +118,14 @@ pub(crate) fn use_saving(
 ) {
     let tries = persist && keeping != Keeping::Refused;
     use_effect_with((form, paused), move |(form, paused)| {
-        let form = form.clone();
-        let write = (tries && !*paused).then(|| {
-            gloo_timers::callback::Timeout::new(0, move || {
-                let form = form.borrow();
-                if !form.is_untouched() && !storage::save(&storage::encode(pack, &form)) {
-                    dispatch.dispatch(Action::NotKept);
-                }
-            })
-        });
-        move || drop(write)
+        let form = form.borrow();
+        if tries
+            && !*paused
+            && !form.is_untouched()
+            && !storage::save(&storage::encode(pack, &form))
+        {
+            dispatch.dispatch(Action::NotKept);
+        }
     });
 }
 
