@@ -7,9 +7,6 @@
 //
 //   node bench/trace.mjs [--runs 3] [--before DIR]
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { nginx, report, log, option, median } from './common.mjs';
 
 const RUNS = Number(option('runs', 3));
@@ -51,11 +48,11 @@ function what(e) {
 
 async function once(dist) {
   const server = await nginx(dist);
-  const profile = mkdtempSync(join(tmpdir(), 'ipsc-trace-'));
+  // A fresh browser each time: nothing cached.
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${profile}`],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
     const page = await browser.newPage();
@@ -72,7 +69,6 @@ async function once(dist) {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 
