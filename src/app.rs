@@ -16,6 +16,7 @@ use crate::kiosk::use_qr_code;
 use crate::part::{ErrorSummaryProps, FooterProps, Pending, RunningProps};
 use crate::policy::default_pack;
 use crate::report::{self, Input, ReportProps};
+use crate::settings;
 use crate::state::{hash_of, step_from_hash, Action, Ctx, Keeping, PackRef, Shared, State};
 use crate::steps::step;
 use crate::storage::share_link;
@@ -105,7 +106,7 @@ fn start(pack: &'static Pack, persist: bool, default_year: i32) -> State {
         state.lang = Lang::from_tag(tag).unwrap_or_default();
         state.large = large == "1";
     }
-    if let Some(lang) = host::settings().lang {
+    if let Some(lang) = settings::get().lang {
         state.lang = lang;
         state.home_lang = lang;
     }
@@ -149,6 +150,14 @@ pub fn Journey(props: &JourneyProps) -> Html {
             }
         });
     }
+    // The answers as the report module takes them: encoded once per change, and only on
+    // the results (a re-render there, a tick of a kiosk's clock, encodes nothing again).
+    let report_form = use_memo(
+        (state.form.clone(), at == Step::Results),
+        move |(form, results)| {
+            results.then(|| AttrValue::from(storage::encode(pack, &form.borrow())))
+        },
+    );
     // Another tab's answers, where they differ from these: until the person chooses,
     // nothing is kept (equal ones are simply forgotten).
     let conflict = state.elsewhere.as_ref().filter(|theirs| {
@@ -275,7 +284,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             strings::RESULTS,
             report::show(ReportProps {
                 input: Input {
-                    form: AttrValue::from(storage::encode(pack, &form)),
+                    form: (*report_form).clone().unwrap_or_default(),
                     lang,
                     default_year,
                 },

@@ -8,8 +8,7 @@
 
 use rust_decimal::Decimal;
 
-// The settings' reading, which touches no page, is in `settings`; the app finds it here.
-pub use crate::settings::{get as settings, read, Mode, Settings, KIOSK_IDLE_SECONDS};
+use crate::settings::{self, Settings};
 
 /// Reads the settings of the app about to mount in `root` (its `data-*` attributes, or
 /// where it has none the page URL's query, unless it is embedded by script, when the URL
@@ -22,7 +21,7 @@ pub(crate) fn install(root: Option<&web_sys::Element>) -> &'static Settings {
         .filter(|_| assets.is_none())
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let (settings, refused) = read(assets, |attribute, key| {
+    let (settings, refused) = settings::read(assets, |attribute, key| {
         root.and_then(|r| r.get_attribute(attribute)).or_else(|| {
             form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
                 .find(|(k, _)| k == key)
@@ -32,7 +31,7 @@ pub(crate) fn install(root: Option<&web_sys::Element>) -> &'static Settings {
     for why in &refused {
         web_sys::console::warn_1(&why.into());
     }
-    let settings = crate::settings::keep(settings);
+    let settings = settings::keep(settings);
     apply_looks(
         settings,
         root.and_then(|r| wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(r)),
@@ -125,7 +124,7 @@ fn follow_height() {
 /// without its separators (the lines are already rounded to the fen; rounding again, the
 /// engine's way, only fixes the two decimals). Nothing else about the answers goes.
 pub(crate) fn result(assessment: &ipsc_engine::Assessment) -> Option<impl FnOnce()> {
-    let origin = settings().host_origin.as_deref()?;
+    let origin = settings::get().host_origin.as_deref()?;
     let parent = framing_window()?;
     let yuan = |amount: Decimal| format!("{:.2}", ipsc_engine::money::round_to_fen(amount)).into();
     let lines = js_sys::Array::new();

@@ -155,6 +155,15 @@ impl Kind<'_> {
     }
 }
 
+/// The id of the first of `choices`' inputs (radios, checkboxes: one each), from the
+/// question's `id`; the question's own where it has none.
+fn first_choice(choices: &[Choice<'_>], id: String) -> String {
+    match choices.first() {
+        Some(c) => format!("{id}-{}", c.suffix),
+        None => id,
+    }
+}
+
 impl Question<'_> {
     /// The id of the field that takes focus and carries its error: the input, or a group's
     /// first input.
@@ -550,6 +559,15 @@ impl FieldProps {
             q.label(self.lang),
             q.hint.as_ref().map(|h| h.get(self.lang)),
         )
+    }
+
+    /// A text input (number, money, date) with this field's words, error and change.
+    fn text(&self, input: &crate::fields::TextInput<'_>) -> Html {
+        let (label, hint) = self.words();
+        let error = self.error.as_deref();
+        let described =
+            crate::fields::Described::new(&self.id, &label, hint.as_deref(), error, self.lang);
+        crate::fields::text_input(&described, input, self.set(typed_text))
     }
 }
 

@@ -40,8 +40,8 @@ pub fn mount() {
         .and_then(|d| d.get_element_by_id("ipsc-root"));
     let settings = host::install(root.as_ref());
     let props = app::AppProps {
-        persist: settings.mode == host::Mode::Standalone,
-        idle_reset: (settings.mode == host::Mode::Kiosk).then_some(settings.idle_seconds),
+        persist: settings.mode == settings::Mode::Standalone,
+        idle_reset: (settings.mode == settings::Mode::Kiosk).then_some(settings.idle_seconds),
     };
     match root {
         Some(element) => {

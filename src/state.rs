@@ -51,11 +51,6 @@ impl Shared {
         self.version
     }
 
-    /// The answer to a question, by its key.
-    pub fn get(&self, key: &str) -> String {
-        self.form.borrow().get(key).to_owned()
-    }
-
     /// Changes the form in place; the next version.
     fn change<T>(&mut self, edit: impl FnOnce(&mut Form) -> T) -> T {
         self.version += 1;
@@ -95,8 +90,6 @@ impl PartialEq for PackRef {
 /// shown (`report`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Texts {
-    /// Not asked for yet.
-    Waiting,
     /// On their way.
     Loading,
     /// In the pack.
@@ -175,8 +168,6 @@ impl Default for State {
 
 /// What can happen.
 pub enum Action {
-    /// The user changed the form.
-    Edit(Rc<dyn Fn(&mut Form)>),
     /// The user typed or chose an answer.
     Set(At, String),
     /// The user ticked or unticked a choice of a question of several answers.
@@ -257,10 +248,6 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Edit(edit) => {
-                next.form.change(|form| edit(form));
-                next.notice = None;
-            }
             Action::Set(at, value) => {
                 next.form.change(|form| match at {
                     At::Answer(key) => form.set(key, value),
@@ -443,9 +430,7 @@ mod tests {
     #[test]
     fn an_idle_kiosk_starts_afresh_for_the_next_person() {
         let used = fresh()
-            .reduce(Action::Edit(Rc::new(|f: &mut Form| {
-                f.set("registered", "1")
-            })))
+            .reduce(Action::Set(At::Answer("registered"), "1".into()))
             .reduce(Action::Lang(Lang::En))
             .reduce(Action::Large(true))
             .reduce(Action::Go(Step::Loans));
@@ -480,9 +465,7 @@ mod tests {
         );
         let used = english
             .reduce(Action::Lang(Lang::Zh))
-            .reduce(Action::Edit(Rc::new(|f: &mut Form| {
-                f.set("registered", "1")
-            })));
+            .reduce(Action::Set(At::Answer("registered"), "1".into()));
         for next in [
             used.clone().reduce(Action::Idle(2025)),
             used.reduce(Action::Finish(2025)),
@@ -509,9 +492,7 @@ mod tests {
 
     #[test]
     fn the_warning_comes_before_the_reset_and_any_touch_takes_it_away() {
-        let used = fresh().reduce(Action::Edit(Rc::new(|f: &mut Form| {
-            f.set("dishonest", "0")
-        })));
+        let used = fresh().reduce(Action::Set(At::Answer("dishonest"), "0".into()));
         let warned = used.reduce(Action::IdleWarning(2025, 5));
         assert_eq!(warned.idle_left, Some(5));
         let counted = warned.clone().reduce(Action::IdleWarning(2025, 4));
@@ -521,10 +502,14 @@ mod tests {
             Rc::ptr_eq(&counted, &same),
             "no new render for the same second"
         );
-        assert_eq!(warned.form.get("dishonest"), "0", "nothing is cleared yet");
+        assert_eq!(
+            warned.form.borrow().get("dishonest"),
+            "0",
+            "nothing is cleared yet"
+        );
         let back = warned.reduce(Action::Active);
         assert_eq!(back.idle_left, None);
-        assert_eq!(back.form.get("dishonest"), "0");
+        assert_eq!(back.form.borrow().get("dishonest"), "0");
         let reset = back
             .reduce(Action::IdleWarning(2025, 5))
             .reduce(Action::Idle(2025));
@@ -561,9 +546,7 @@ mod tests {
 
     #[test]
     fn another_tabs_answers_wait_for_a_choice() {
-        let mine = fresh().reduce(Action::Edit(Rc::new(|f: &mut Form| {
-            f.set("registered", "1")
-        })));
+        let mine = fresh().reduce(Action::Set(At::Answer("registered"), "1".into()));
         let told = mine.reduce(Action::Elsewhere(Some("v=2".into())));
         assert_eq!(told.elsewhere, Some(Some("v=2".into())));
         let kept = told.clone().reduce(Action::KeepMine);

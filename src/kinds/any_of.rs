@@ -59,10 +59,7 @@ impl Asks for AnyOf<'_> {
     }
 
     fn first_field(&self, id: String) -> String {
-        match self.0.first() {
-            Some(c) => format!("{id}-{}", c.suffix),
-            None => id,
-        }
+        super::first_choice(&self.0, id)
     }
 
     fn choices(&self) -> Vec<&Choice<'_>> {

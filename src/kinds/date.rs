@@ -2,7 +2,7 @@
 //! the input gives it.
 
 use super::{Asks, FieldProps};
-use crate::fields::{text_input, Described, TextInput};
+use crate::fields::TextInput;
 use crate::questions::{DateField, Value};
 use crate::strings::{self, Tr};
 use ipsc_engine::assess::YEARS;
@@ -18,17 +18,12 @@ impl Asks for DateField {
     }
 
     fn input(&self, p: &FieldProps) -> Html {
-        let (label, hint) = p.words();
-        text_input(
-            &Described::new(&p.id, &label, hint.as_deref(), p.error.as_deref(), p.lang),
-            &TextInput {
-                value: &p.value,
-                kind: "date",
-                mode: None,
-                class: "ipsc-input ipsc-input--date",
-                understood: None,
-            },
-            p.set(super::typed_text),
-        )
+        p.text(&TextInput {
+            value: &p.value,
+            kind: "date",
+            mode: None,
+            class: "ipsc-input ipsc-input--date",
+            understood: None,
+        })
     }
 }

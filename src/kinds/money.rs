@@ -3,7 +3,7 @@
 
 use super::number::within;
 use super::{Asks, FieldProps};
-use crate::fields::{text_input, Described, TextInput};
+use crate::fields::TextInput;
 use crate::questions::{Money, Value};
 use crate::strings::{self, fill, Tr};
 use ipsc_engine::explain::money;
@@ -23,23 +23,18 @@ impl Asks for Money {
     }
 
     fn input(&self, p: &FieldProps) -> Html {
-        let (label, hint) = p.words();
         let understood = p.understood.map(|amount| {
             fill(
                 strings::UNDERSTOOD_AS.get(p.lang),
                 &[("value", &money(p.pack.0, amount, p.lang))],
             )
         });
-        text_input(
-            &Described::new(&p.id, &label, hint.as_deref(), p.error.as_deref(), p.lang),
-            &TextInput {
-                value: &p.value,
-                kind: "text",
-                mode: Some("decimal"),
-                class: "ipsc-input ipsc-input--money",
-                understood,
-            },
-            p.set(super::typed_text),
-        )
+        p.text(&TextInput {
+            value: &p.value,
+            kind: "text",
+            mode: Some("decimal"),
+            class: "ipsc-input ipsc-input--money",
+            understood,
+        })
     }
 }

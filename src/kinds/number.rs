@@ -2,7 +2,7 @@
 //! kept as typed.
 
 use super::{Asks, FieldProps};
-use crate::fields::{text_input, Described, TextInput};
+use crate::fields::TextInput;
 use crate::questions::{Limits, Number, Value};
 use crate::strings::Tr;
 use ipsc_engine::number::{parse, NumberError, Quantity};
@@ -39,22 +39,17 @@ impl Asks for Number {
     }
 
     fn input(&self, p: &FieldProps) -> Html {
-        let (label, hint) = p.words();
-        text_input(
-            &Described::new(&p.id, &label, hint.as_deref(), p.error.as_deref(), p.lang),
-            &TextInput {
-                value: &p.value,
-                kind: "text",
-                mode: Some(if self.quantity == Quantity::Count {
-                    "numeric"
-                } else {
-                    "decimal"
-                }),
-                class: "ipsc-input ipsc-input--count",
-                understood: None,
-            },
-            p.set(super::typed_text),
-        )
+        p.text(&TextInput {
+            value: &p.value,
+            kind: "text",
+            mode: Some(if self.quantity == Quantity::Count {
+                "numeric"
+            } else {
+                "decimal"
+            }),
+            class: "ipsc-input ipsc-input--count",
+            understood: None,
+        })
     }
 
     fn short(&self, text: &str) -> String {

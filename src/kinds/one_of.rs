@@ -39,10 +39,7 @@ impl Asks for OneOf<'_> {
     }
 
     fn first_field(&self, id: String) -> String {
-        match self.0.first() {
-            Some(c) => format!("{id}-{}", c.suffix),
-            None => id,
-        }
+        super::first_choice(&self.0, id)
     }
 
     fn choices(&self) -> Vec<&Choice<'_>> {
