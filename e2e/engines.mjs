@@ -8,7 +8,7 @@
 // focus, a frame on another site, the kiosk's resets, a share link in a fresh browser,
 // the page that says the app cannot start, and axe. Any console error, uncaught
 // exception, policy violation or request off the allowed origins fails the test.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test as nodeTest, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { nginx, otherSite, outside } from './support.mjs';
 import { launch, testBuild, ENGINE, Key } from './webdriver.mjs';
@@ -46,6 +46,25 @@ afterEach(async () => {
   assert.deepEqual(outside(requests, allowed), [], 'requests off the allowed origins');
   assert.deepEqual(problems, [], 'console errors, uncaught exceptions or policy violations');
 });
+
+// A test whose browser died under it runs once more in a new browser, and says so: an
+// engine's web process can crash on its own (WebKitGTK under Xvfb once did, in CI, at a
+// kiosk's reset, and every later test failed on the dead session until the run timed
+// out). A test that fails in a live browser fails; so does the second run.
+function test(name, options, body) {
+  nodeTest(name, options, async (t) => {
+    try {
+      await body(t);
+    } catch (e) {
+      if (await browser.alive()) throw e;
+      t.diagnostic(`${ENGINE}'s session died (${e.message}); its driver said, last:\n${browser.said()}`);
+      await browser.close();
+      browser = await launch({ origins: [app.origin] });
+      mark = browser.mark();
+      await body(t);
+    }
+  });
+}
 
 const ZH = (lang) => lang === 'zh';
 const NEXT = { zh: '继续', en: 'Continue' };

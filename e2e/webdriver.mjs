@@ -262,10 +262,16 @@ export class Browser {
       try {
         const got = await probe();
         if (got) return got;
+        last = undefined;
       } catch (e) {
         last = e;
       }
-      if (Date.now() > end) assert.fail(`${this.engine.name}: waited ${timeout} ms for ${what}${last ? `: ${last.message}` : ''}`);
+      if (Date.now() > end) {
+        // What the page showed instead (its heading and any error), or the last error's
+        // name where its message is empty, as WebKit's can be.
+        const why = last ? `${last.name}: ${last.message}` : await this.showing();
+        assert.fail(`${this.engine.name}: waited ${timeout} ms for ${what} (${why})`);
+      }
       await new Promise((ok) => setTimeout(ok, 50));
     }
   }
@@ -343,6 +349,31 @@ export class Browser {
       window.axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
         .then((r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
         .catch((e) => done(['axe failed: ' + e]));`, tags);
+  }
+
+  // The page's heading, error summary and focus, in a line; what failed where it cannot.
+  async showing() {
+    try {
+      return await this.driver.executeScript(`
+        const text = (css) => document.querySelector(css)?.textContent.replace(/\\s+/g, ' ').trim();
+        return 'the page shows h1 ' + JSON.stringify(text('h1')) + ', errors ' + JSON.stringify(text('.ipsc-error-summary'))
+          + ', focus on ' + (document.activeElement?.id || document.activeElement?.tagName);`);
+    } catch (e) {
+      return `the page answers nothing: ${e.name}: ${e.message}`;
+    }
+  }
+
+  // Whether the session still runs a script in the page within 5 s: false where the
+  // engine's web process died under it (its commands fail, with no message in WebKit).
+  async alive() {
+    const late = new Promise((ok) => setTimeout(() => ok(false), 5_000));
+    const ran = this.driver.executeScript('return 1').then((one) => one === 1, () => false);
+    return Promise.race([ran, late]);
+  }
+
+  // The last of what the driver (and the browser it started) wrote, for a failure's note.
+  said(chars = 2_000) {
+    return this.server.said().slice(-chars);
   }
 
   async close() {

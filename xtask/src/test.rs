@@ -253,7 +253,8 @@ fn engine_e2e(engine: &Engine) -> Result {
         &[
             "--test",
             "--test-concurrency=1",
-            "--test-timeout=120000",
+            // Room for a test to run twice: once more where its browser died under it.
+            "--test-timeout=240000",
             "e2e/engines.mjs",
         ],
         &[("IPSC_ENGINE", engine.id)],
