@@ -76,7 +76,7 @@ async function clean(path, b = browser) {
   await b.open(app.origin + path);
   await b.run(() => { localStorage.clear(); sessionStorage.clear(); history.replaceState(null, '', location.pathname + location.search); });
   await b.driver.navigate().refresh();
-  await b.find('h1');
+  await b.ready();
 }
 
 // The app's first step with nothing kept from an earlier test, in `lang`.

@@ -5,7 +5,7 @@
 // by keyboard, each checked on `document.activeElement`.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, outside, TEST, HOOK } from './support.mjs';
+import { start, outside, TEST, HOOK, ready } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist'); }, HOOK);
@@ -37,7 +37,7 @@ async function open(lang, hash = '') {
   const page = await app.page(hash);
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.locator('h1').waitFor();
+  await ready(page);
   if (lang === 'en') {
     await page.getByRole('button', { name: /English/ }).click();
     await page.locator('.ipsc[lang="en"]').waitFor();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { start, answerFirstStep, shot, present, tabTo, outside, TEST, HOOK } from './support.mjs';
+import { start, answerFirstStep, shot, present, tabTo, outside, TEST, HOOK, ready } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist'); }, HOOK);
@@ -35,7 +35,7 @@ async function fresh(path = '/') {
   await page.evaluate(() => localStorage.clear());
   await page.goto(app.origin + '/#step=1');
   await page.reload();
-  await page.locator('h1').waitFor();
+  await ready(page);
   return page;
 }
 
@@ -229,13 +229,13 @@ test('the share link carries the answers to a fresh browser, and a damaged one s
   await page.evaluate(() => localStorage.clear());
   const other = await app.context.newPage();
   await other.goto(link);
-  await other.locator('h1').waitFor();
+  await ready(other);
   assert.equal(await heading(other), '检查您的答案');
   await next(other, '查看测算结果');
   assert.equal(await other.getByTestId('total').innerText(), '202,000.00 元');
   await other.goto(link.slice(0, -6) + 'AAAAAA');
   await other.reload();
-  await other.locator('h1').waitFor();
+  await ready(other);
   assert.equal(await heading(other), '企业基本情况');
   assert.equal(await other.locator('.ipsc-notice').innerText(), '这个分享链接已损坏或无法识别，已为您重新开始。');
   await other.close();
@@ -251,7 +251,7 @@ test('a reload keeps the answers and the step; clear my answers removes them all
   await next(page);
   await page.locator('#ipsc-count-domestic-invention-patents').fill('7');
   await page.reload();
-  await page.locator('h1').waitFor();
+  await ready(page);
   assert.equal(await heading(page), '测算年度内获得的授权');
   assert.equal(await page.locator('#ipsc-count-domestic-invention-patents').inputValue(), '7');
   await page.getByRole('button', { name: '清除我的答案' }).click();
@@ -357,7 +357,7 @@ test('in a frame (?mode=embedded) nothing is kept in the browser', TEST, async (
   assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), true, 'the answer was given');
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   await page.reload();
-  await page.locator('h1').waitFor();
+  await ready(page);
   assert.equal(await page.locator('#ipsc-registered-yes').isChecked(), false);
   await page.close();
 });

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { start, nginx, nginxConf, otherSite, outside, shortJourney, shot, TEST, HOOK } from './support.mjs';
+import { start, nginx, nginxConf, otherSite, outside, shortJourney, shot, TEST, HOOK, ready } from './support.mjs';
 import { csp, serve } from './server.mjs';
 
 const FOLDER = '/tools/ipsc/';
@@ -186,7 +186,7 @@ test('in the browser, each feature denied is one Chromium knows, and the app\'s 
     app.context.waitForEvent('page'),
     opener.evaluate((url) => { window.opened = window.open(url); }, app.base),
   ]);
-  await popup.locator('h1').waitFor();
+  await ready(popup);
   assert.equal(await popup.evaluate(() => window.opener), null, 'the app\'s page has no opener');
   await opener.waitForFunction(() => window.opened.closed, null, { timeout: 5000 }).catch(() => {
     assert.fail('the opening page still holds the app\'s window');

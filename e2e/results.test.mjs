@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { start, shot, TEST, HOOK } from './support.mjs';
+import { start, shot, TEST, HOOK, ready } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist'); }, HOOK);
@@ -28,7 +28,7 @@ async function results(width, height, lang) {
   const page = await app.context.newPage();
   await page.setViewportSize({ width, height });
   await page.goto(app.origin + LINK);
-  await page.locator('h1').waitFor();
+  await ready(page);
   // The language is kept in the browser between pages: switch only if it is not the one.
   const other = page.getByRole('button', { name: lang === 'en' ? 'Switch to English' : '切换到中文' });
   if (await other.count()) await other.click();

@@ -140,7 +140,7 @@ export async function start(dist = 'dist', options = {}) {
 
 // Debian's Chromium in a fresh profile for a started `server` ({ origin, close() }), with
 // a log of every request the pages make and of every console error; `page(path)` opens
-// `path` under `base` and waits for the first heading. Closing it closes the server too.
+// `path` under `base` and waits for the app to run (`ready`). Closing it closes the server too.
 export async function browse(server, base = server.origin + '/') {
   const { origin } = server;
   const profile = mkdtempSync(join(tmpdir(), 'ipsc-chromium-'));
@@ -172,7 +172,7 @@ export async function browse(server, base = server.origin + '/') {
     async page(path = '/') {
       const page = await context.newPage();
       await page.goto(base + path.replace(/^\//, ''));
-      await page.locator('h1').waitFor();
+      await ready(page);
       return page;
     },
     async close() {
@@ -181,6 +181,14 @@ export async function browse(server, base = server.origin + '/') {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// Waits until the app runs in `page`: its first heading is there and the first step
+// written into the page (src/prerender.rs), which the app's mount replaces, is gone. A test
+// that means to answer the written step before the app runs does not wait for this.
+export async function ready(page) {
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ipsc-pre'));
 }
 
 // Another site: one page, on another origin, under its own content security policy.

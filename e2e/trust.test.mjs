@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, shortJourney, present, outside, TEST, HOOK } from './support.mjs';
+import { start, shortJourney, present, outside, TEST, HOOK, ready } from './support.mjs';
 
 let app;
 before(async () => { app = await start('dist'); }, HOOK);
@@ -61,7 +61,7 @@ async function fresh() {
   const page = await app.page('/');
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.locator('h1').waitFor();
+  await ready(page);
   return page;
 }
 
@@ -174,7 +174,7 @@ test('where the browser keeps nothing, the page never says it does', TEST, async
   const page = await app.context.newPage();
   await page.addInitScript(REFUSING);
   await page.goto(app.base);
-  await page.locator('h1').waitFor();
+  await ready(page);
   const footer = page.locator('footer');
   assert.match(await footer.innerText(), /此浏览器不允许本页保存答案：刷新或关闭页面后，答案会丢失。如需保留，请在测算结果页复制分享链接。/);
   assert.doesNotMatch(await footer.innerText(), /刷新页面不会丢失/);
@@ -188,7 +188,7 @@ test('when the browser stops keeping answers mid-journey, the page says so at on
   await (await fresh()).close();
   await page.addInitScript(FILLING, 2); // the start's probe, then one save
   await page.goto(app.base);
-  await page.locator('h1').waitFor();
+  await ready(page);
   assert.match(await page.locator('footer').innerText(), /刷新页面不会丢失/, 'kept, so far');
   await page.locator('#ipsc-registered-yes').check();
   await page.locator('#ipsc-tech-sme-yes').check();
@@ -227,7 +227,7 @@ test('two tabs: a change or a clear in one is offered to the other, never overwr
   await one.waitForFunction(() => (localStorage.getItem('ipsc.answers') ?? '').includes('dishonest=0'));
   // And the other way: clear here too.
   await two.reload();
-  await two.locator('h1').waitFor();
+  await ready(two);
   await two.getByRole('button', { name: '清除我的答案' }).click();
   await offer.waitFor();
   await one.getByRole('button', { name: '在本页也清除' }).click();
@@ -274,7 +274,7 @@ test('report texts that never come are given up on in bounded time, with a retry
   let held = 0;
   await page.route('**/ipsc-texts-*.bin', () => { held++; }); // never answered
   await page.goto(app.base + fragment(GOOD));
-  await page.locator('h1').waitFor();
+  await ready(page);
   await next(page, '查看测算结果');
   await page.locator('[data-texts="loading"]').waitFor({ state: 'attached' });
   const began = Date.now();

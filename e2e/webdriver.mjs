@@ -240,13 +240,22 @@ export class Browser {
     return { requests: this.requests.length, problems: this.problems.length };
   }
 
-  // Opens `url` (after harvesting the page it leaves) and waits for `wait` (a heading).
+  // Opens `url` (after harvesting the page it leaves) and waits for `wait`: by default,
+  // for the app to run (`ready`).
   async open(url, wait = 'h1') {
     await this.harvest();
     await this.driver.get(url);
     this.hrefs.page = url;
     this.requests.push(url);
-    if (wait) await this.find(wait);
+    if (wait === 'h1') await this.ready();
+    else if (wait) await this.find(wait);
+  }
+
+  // Waits until the app runs: its first heading is there and the first step written into
+  // the page (src/prerender.rs), which the app's mount replaces, is gone.
+  async ready() {
+    await this.find('h1');
+    await this.until(async () => (await this.driver.findElements(By.css('.ipsc-pre'))).length === 0, 'the app to replace the first step written into the page');
   }
 
   // The first element for `css`, once there (within `timeout`).

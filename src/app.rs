@@ -63,6 +63,19 @@ pub struct JourneyProps {
     pub persist: bool,
     /// Start afresh after this many idle seconds (kiosks).
     pub idle_reset: Option<u32>,
+    /// Rendered with no browser (at build time): the first step as a new visitor finds it,
+    /// in this language, with this default year; nothing is read from the page.
+    #[prop_or_default]
+    pub written: Option<Written>,
+}
+
+/// How a render with no browser starts (see [`JourneyProps::written`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The language.
+    pub lang: Lang,
+    /// The year a fresh form starts with.
+    pub year: i32,
 }
 
 /// The state to start from: answers from a share link, else from storage; preferences;
@@ -118,8 +131,17 @@ fn start(pack: &'static Pack, persist: bool, default_year: i32) -> State {
 pub fn Journey(props: &JourneyProps) -> Html {
     let pack = props.pack.0;
     let persist = props.persist;
-    let default_year = last_full_year();
-    let state = use_reducer(move || start(pack, persist, default_year));
+    let written = props.written;
+    let default_year = written.map_or_else(last_full_year, |w| w.year);
+    let state = use_reducer(move || match written {
+        Some(w) => State {
+            form: Shared::new(Form::new(w.year)),
+            lang: w.lang,
+            home_lang: w.lang,
+            ..State::default()
+        },
+        None => start(pack, persist, default_year),
+    });
     let heading = use_node_ref();
     let summary = use_node_ref();
 
@@ -325,10 +347,11 @@ pub fn Journey(props: &JourneyProps) -> Html {
         }
     });
     let large = state.large;
+    let waiting = written.is_some();
 
     html! {
         <div class={if large { "ipsc ipsc--large" } else { "ipsc" }} lang={lang.tag()}>
-            { header(&HeaderProps { pack: props.pack, lang, large, tagline: at != Step::Results, dispatch: dispatch.clone() }) }
+            { header(&HeaderProps { pack: props.pack, lang, large, tagline: at != Step::Results, waiting, dispatch: dispatch.clone() }) }
             <main class="ipsc-main">
                 if at > Step::Enterprise && at <= Step::Check {
                     <a class="ipsc-back" href={hash_of(at.previous())} onclick={ctx.link(at.previous(), None)}>{ strings::BACK.get(lang) }</a>
@@ -362,7 +385,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 <p class="ipsc-visually-hidden" aria-live="polite" aria-atomic="true">{ state.said.as_ref().map(|s| s.get(lang).to_owned()) }</p>
                 { body }
                 if at.asks() {
-                    <button type="button" class="ipsc-button" onclick={next.clone()}>{ strings::CONTINUE.get(lang) }</button>
+                    <button type="button" class="ipsc-button" disabled={waiting} onclick={next.clone()}>{ strings::CONTINUE.get(lang) }</button>
+                    if waiting {
+                        <p class="ipsc-loading" role="status">{ strings::LOADING.get(lang) }</p>
+                    }
                     { running(RunningProps { lang, said: AttrValue::from(said) }) }
                 }
                 if at == Step::Check {
@@ -375,7 +401,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     </section>
                 }
             </main>
-            { footer(FooterProps { pack: props.pack, lang, persist, keeping: state.keeping, kiosk: props.idle_reset.map(|_| kiosk_results), default_year, dispatch: dispatch.clone() }) }
+            { footer(FooterProps { pack: props.pack, lang, persist, keeping: state.keeping, kiosk: props.idle_reset.map(|_| kiosk_results), default_year, waiting, dispatch: dispatch.clone() }) }
         </div>
     }
 }

@@ -22,6 +22,8 @@ pub struct HeaderProps {
     pub large: bool,
     /// Whether the tagline shows (not on the results, which open on the total).
     pub tagline: bool,
+    /// Written into the page before the app runs: its buttons cannot work yet, and say so.
+    pub waiting: bool,
     /// Changes the state.
     pub dispatch: Dispatch,
 }
@@ -51,10 +53,10 @@ pub fn header(p: &HeaderProps) -> Html {
                 <p class="ipsc-tagline">{ p.pack.0.meta.tagline.get(lang) }</p>
             }
             <div class="ipsc-toolbar">
-                <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} onclick={switch_lang}>
+                <button type="button" class="ipsc-button ipsc-button--secondary" lang={other.tag()} aria-label={strings::SWITCH_LANGUAGE_LABEL.get(lang)} disabled={p.waiting} onclick={switch_lang}>
                     { strings::SWITCH_LANGUAGE.get(lang) }
                 </button>
-                <button type="button" class="ipsc-button ipsc-button--secondary" aria-pressed={large.to_string()} onclick={switch_large}>
+                <button type="button" class="ipsc-button ipsc-button--secondary" aria-pressed={large.to_string()} disabled={p.waiting} onclick={switch_large}>
                     { strings::LARGE_TEXT.get(lang) }
                 </button>
             </div>
@@ -175,7 +177,7 @@ fn draw_footer(shows: &Shows) -> Html {
             // end with that button already.
             { match p.kiosk {
                 None => html! {
-                    <button type="button" class="ipsc-button ipsc-button--warning" onclick={on_clear}>{ strings::CLEAR.get(lang) }</button>
+                    <button type="button" class="ipsc-button ipsc-button--warning" disabled={p.waiting} onclick={on_clear}>{ strings::CLEAR.get(lang) }</button>
                 },
                 Some(false) => html! {
                     <button type="button" class="ipsc-button ipsc-button--warning" onclick={finish(&p.dispatch, p.default_year)}>{ strings::FINISH.get(lang) }</button>

@@ -23,6 +23,8 @@ pub mod kinds;
 mod kiosk;
 mod part;
 pub mod policy;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod probe;
 pub mod questions;
 pub mod report;

@@ -135,6 +135,8 @@ pub struct FooterProps {
     pub kiosk: Option<bool>,
     /// The year a fresh form starts with.
     pub default_year: i32,
+    /// Written into the page before the app runs: its button cannot work yet.
+    pub waiting: bool,
     /// Changes the state.
     pub dispatch: Dispatch,
 }

@@ -48,6 +48,8 @@ strings! {
     BACK = "返回上一步", "Back";
     /// Continue.
     CONTINUE = "继续", "Continue";
+    /// Under the buttons of the first step written into the page, until the app runs.
+    LOADING = "正在加载，稍候即可使用按钮继续。已选的答案会保留。", "Loading: the buttons work in a moment. Answers you choose now are kept.";
     /// To the results.
     SEE_RESULTS = "查看测算结果", "See the estimate";
     /// Change an answer.

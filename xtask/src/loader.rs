@@ -60,15 +60,45 @@ document.documentElement.setAttribute({ran}, '');
 const unsupported = () => {{
   if (window.ipscUnsupported) window.ipscUnsupported();
 }};
-if (typeof WebAssembly !== 'object') {{
-  unsupported();
-}} else {{
+// The page's preloads, held in a template until now (xtask/src/prerender.rs).
+const start = () => {{
+  const preloads = document.getElementById({preloads});
+  if (preloads) document.head.append(preloads.content.cloneNode(true));
   import({glue})
     .then((app) => app.default({{ module_or_path: {wasm} }}))
     .catch(unsupported);
+}};
+if (typeof WebAssembly !== 'object') {{
+  unsupported();
+}} else if (document.documentElement.classList.contains({pre_on})) {{
+  // The first step written into the page is shown: it is painted first, then the app is
+  // fetched and started, so that its paint shares the network and the main thread with
+  // none of it. The browser says when it painted the largest text; one that cannot say
+  // starts the app after the next frame, and none waits over a second.
+  let started = false;
+  const once = () => {{
+    if (!started) {{
+      started = true;
+      setTimeout(start, 0);
+    }}
+  }};
+  const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  if (types.includes('largest-contentful-paint')) {{
+    new PerformanceObserver((list, observer) => {{
+      observer.disconnect();
+      once();
+    }}).observe({{ type: 'largest-contentful-paint', buffered: true }});
+  }} else {{
+    requestAnimationFrame(once);
+  }}
+  setTimeout(once, 1000);
+}} else {{
+  start();
 }}
 "#,
         ran = js(RAN),
+        pre_on = js(PRE_ON),
+        preloads = js(crate::prerender::PRELOADS),
         glue = js(glue),
         wasm = js(wasm),
     )
@@ -124,27 +154,123 @@ if (typeof WebAssembly !== 'object') {{
     )
 }
 
+/// The class on `<html>` that shows the first step written into the page (styles/app.css).
+const PRE_ON: &str = "ipsc-pre-on";
+
 /// The page's fallback, a classic script run before the module (ES5, so that every
-/// browser with JavaScript reads it): `window.ipscUnsupported()` writes the message once,
-/// and when the page has loaded without the module having run, it writes it by itself.
+/// browser with JavaScript reads it).
+///
+/// First it shows the first step written into the page (src/prerender.rs), hidden until
+/// then, but only to a visitor the app would open on that very screen, so that nobody
+/// sees it swap for another: a browser with WebAssembly; no query (`?lang=en`, a frame's
+/// settings) and no fragment but `#step=1` (a share link, another step); not in a frame;
+/// no setting on the root (a kiosk, an embedding page); nothing stored (answers, or the
+/// language and text size chosen before), in a browser that lets the page store; and a
+/// clock in the year after the one the step was written with, the form's default year.
+///
+/// What a person answers in the written step before the app runs is kept: once the app's
+/// mount has replaced the step with its own fields (the same ids), each answer that differs
+/// from the written one is given to the app's field as the `change` or `input` event a
+/// person makes, so it goes through the field's own reading, and focus goes back to the
+/// field that had it. The written fields stay readable after the mount takes them out.
+///
+/// Then `window.ipscUnsupported()` takes the step out of the page (it cannot work there)
+/// and writes the message once, and when the page has loaded without the module having
+/// run, it does so by itself.
 pub fn fallback() -> String {
     format!(
-        r#"// IP Subsidy Self-Check: says so when the app cannot start (see xtask/src/loader.rs).
+        r#"// IP Subsidy Self-Check: shows the first step written into the page where the app will open on it, and says so when the app cannot start (see xtask/src/loader.rs).
 (function () {{
   {unsupported}
+  var html = document.documentElement;
+  var root = document.getElementById('ipsc-root');
+  function fresh(written) {{
+    if (typeof WebAssembly !== 'object' || location.search) return false;
+    if (location.hash && location.hash !== '#step=1') return false;
+    if (window.top !== window.self) return false;
+    for (var i = 0; i < root.attributes.length; i++) {{
+      if (/^data-/.test(root.attributes[i].name)) return false;
+    }}
+    try {{
+      if (localStorage.getItem({answers}) !== null || localStorage.getItem({prefs}) !== null) return false;
+    }} catch (e) {{
+      return false;
+    }}
+    return new Date().getFullYear() - 1 === Number(written.getAttribute('data-year'));
+  }}
+  function fire(field, kind) {{
+    var event = document.createEvent('Event');
+    event.initEvent(kind, true, true);
+    field.dispatchEvent(event);
+  }}
+  function keep(written) {{
+    var focused = null;
+    written.addEventListener('focusin', function (event) {{
+      focused = event.target.id || null;
+    }});
+    written.addEventListener('focusout', function () {{
+      setTimeout(function () {{
+        if (written.parentNode && !written.contains(document.activeElement)) focused = null;
+      }}, 0);
+    }});
+    if (!window.MutationObserver) return;
+    var watch = new MutationObserver(function () {{
+      var fields = written.querySelectorAll('input, select');
+      if (written.parentNode || !fields.length || !document.getElementById(fields[0].id)) return;
+      watch.disconnect();
+      for (var i = 0; i < fields.length; i++) {{
+        var was = fields[i];
+        var field = document.getElementById(was.id);
+        if (!field) continue;
+        if (was.type === 'radio' || was.type === 'checkbox') {{
+          if (was.checked !== was.defaultChecked) {{
+            field.checked = was.checked;
+            fire(field, 'change');
+          }}
+        }} else if (was.tagName === 'SELECT') {{
+          var chosen = was.options[was.selectedIndex];
+          if (chosen && !chosen.defaultSelected) {{
+            field.value = was.value;
+            fire(field, 'change');
+          }}
+        }} else if (was.value !== was.defaultValue) {{
+          field.value = was.value;
+          fire(field, 'input');
+        }}
+      }}
+      var now = focused && document.getElementById(focused);
+      if (now) now.focus();
+    }});
+    watch.observe(root, {{ childList: true, subtree: true }});
+  }}
+  var written = root && root.querySelector('.ipsc-pre');
+  if (written && fresh(written)) {{
+    html.className += ' {pre_on}';
+    keep(written);
+  }}
   function show() {{
-    unsupported(document.getElementById('ipsc-root') || document.body);
+    html.className = html.className.replace(' {pre_on}', '');
+    var step = root && root.querySelector('.ipsc-pre');
+    if (step) root.removeChild(step);
+    unsupported(root || document.body);
   }}
   window.ipscUnsupported = show;
   window.addEventListener('load', function () {{
-    if (!document.documentElement.hasAttribute({ran})) show();
+    if (!html.hasAttribute({ran})) show();
   }});
 }})();
 "#,
         unsupported = unsupported_function(),
         ran = js(RAN),
+        answers = js(STORED.0),
+        prefs = js(STORED.1),
+        pre_on = PRE_ON,
     )
 }
+
+/// The keys under which the app stores answers and preferences (src/storage.rs; a test
+/// keeps the two the same).
+const STORED: (&str, &str) = ("ipsc.answers", "ipsc.prefs");
 
 /// The product's name, the frame's title: as the app says it (`PRODUCT` in
 /// src/strings.rs; a test keeps the two the same).
@@ -234,6 +360,23 @@ mod tests {
         let line = format!("PRODUCT = {}, {};", js(PRODUCT.0), js(PRODUCT.1));
         assert!(strings.contains(&line), "src/strings.rs has no `{line}`");
         assert!(frame().contains(&js(PRODUCT.0)) && frame().contains(&js(PRODUCT.1)));
+    }
+
+    #[test]
+    fn the_fallback_looks_for_what_the_app_stores_and_styles_the_class_it_sets() {
+        let storage = include_str!("../../src/storage.rs");
+        for (name, key) in [("STORAGE_KEY", STORED.0), ("PREFS_KEY", STORED.1)] {
+            let line = format!("{name}: &str = {};", js(key));
+            assert!(storage.contains(&line), "src/storage.rs has no `{line}`");
+        }
+        let css = include_str!("../../styles/app.css");
+        assert!(
+            css.contains(&format!(".{PRE_ON} ")),
+            "styles/app.css never shows .{PRE_ON}"
+        );
+        let prerender = include_str!("../../src/prerender.rs");
+        assert!(prerender.contains("CLASS: &str = \"ipsc-pre\";"));
+        assert!(fallback().contains(PRE_ON) && fallback().contains(".ipsc-pre'"));
     }
 
     #[test]

@@ -20,8 +20,8 @@
 //! - `size`: the size report of `dist/`.
 //! - `floor`: checks that `dist/`'s wasm uses nothing above the WebAssembly 1.0 floor.
 //! - `post-build`: trunk's post-build hook (replaces the inline loader with the project's
-//!   loader files; writes the
-//!   report's texts beside the wasm; writes the gzip copies).
+//!   loader files; writes the first step into the page and the report's texts beside the
+//!   wasm; writes the gzip copies).
 //!
 //! This file is dispatch only: each task is a module, and what they share is in `cmd`: no
 //! module uses an item of this file (tidy.rs checks it).
@@ -35,6 +35,7 @@ mod modules;
 mod mutants;
 mod post_build;
 mod precompress;
+mod prerender;
 mod release;
 mod serve;
 mod setup;

@@ -1,0 +1,129 @@
+// The first step written into the page (issue 23, src/prerender.rs): readable before the
+// wasm arrives, with buttons that wait and say so; what a person answers in it before the
+// app runs is kept, with focus where it was; shown only where the app opens on that very
+// screen, so no one sees it swap for another; never where the app cannot run.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { start, outside, shot, TEST, HOOK } from './support.mjs';
+
+let app;
+before(async () => { app = await start('dist'); }, HOOK);
+after(async () => { await app?.close(); }, HOOK);
+
+let mark = { requests: 0, problems: 0 };
+beforeEach(() => { mark = { requests: app.requests.length, problems: app.problems.length }; });
+afterEach(() => {
+  assert.deepEqual(outside(app.requests.slice(mark.requests), [app.origin]), [], 'requests outside the page\'s origin');
+  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
+});
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+// A page of the app's origin whose wasm is held back until `release()`; storage is set to
+// `stored` (nothing by default) first, on a blank page of the same origin.
+async function held(stored = {}) {
+  const blank = await app.context.newPage();
+  await blank.route(app.origin + '/blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await blank.goto(app.origin + '/blank');
+  await blank.evaluate((items) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+  }, stored);
+  await blank.close();
+  const page = await app.context.newPage();
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route('**/ipsc-app-*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  return { page, release };
+}
+
+// Opens `path` and waits for the page's own scripts to have decided (the module marks
+// that it ran), not for the wasm.
+async function open(page, path) {
+  await page.goto(app.origin + path, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-ipsc-boot'));
+}
+
+const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
+
+test('the first question is there before the wasm; answers given then are kept, with focus', TEST, async () => {
+  const { page, release } = await held();
+  await open(page, '/');
+  const written = page.locator('.ipsc-pre');
+  assert.ok(await written.isVisible(), 'the written step is shown');
+  assert.equal(await page.locator('h1').innerText(), '企业基本情况');
+  // No dead controls: every button waits, and a status line says why.
+  for (const name of ['Switch to English', '大字模式', '继续', '清除我的答案']) {
+    assert.ok(await page.getByRole('button', { name, exact: true }).isDisabled(), `${name} waits`);
+  }
+  assert.equal(await page.getByRole('status').filter({ hasText: '正在加载' }).innerText(), '正在加载，稍候即可使用按钮继续。已选的答案会保留。');
+  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], 'axe on the written step');
+  await shot(page, 'prerender-before-the-wasm');
+
+  await page.getByRole('group', { name: /企业是否在.+注册登记/ }).getByLabel('是', { exact: true }).check();
+  await page.getByLabel('测算年度', { exact: true }).fill('2024');
+  const industry = page.getByLabel('所属行业（可选）');
+  await industry.selectOption('special-vehicles');
+  await industry.focus();
+  assert.equal(await activeId(page), 'ipsc-industry');
+  assert.ok(await written.isVisible(), 'still the written step: the wasm is held');
+
+  release();
+  await written.waitFor({ state: 'detached' });
+  // The app's own fields hold the answers, and the revealed question shows.
+  await page.getByLabel('注册地所在区域').waitFor();
+  assert.ok(await page.locator('#ipsc-registered-yes').isChecked());
+  assert.equal(await page.getByLabel('测算年度', { exact: true }).inputValue(), '2024');
+  assert.equal(await industry.inputValue(), 'special-vehicles');
+  assert.equal(await activeId(page), 'ipsc-industry', 'focus stays on the field it was on');
+  assert.ok(await page.getByRole('button', { name: '继续' }).isEnabled());
+  assert.equal(await page.getByRole('status').filter({ hasText: '正在加载' }).count(), 0);
+  // The app kept them: the next visit opens on them, not on the written step.
+  const stored = await page.evaluate(() => localStorage.getItem('ipsc.answers'));
+  assert.ok(stored, 'the answers are stored');
+  await page.close();
+
+  const again = await held({ 'ipsc.answers': stored });
+  await open(again.page, '/');
+  assert.equal(await again.page.locator('.ipsc-pre').isVisible(), false, 'stored answers: not the blank written step');
+  again.release();
+  await again.page.locator('.ipsc-pre').waitFor({ state: 'detached' });
+  assert.equal(await again.page.getByLabel('测算年度', { exact: true }).inputValue(), '2024');
+  await again.page.close();
+});
+
+// Every way in that opens on another screen, or in another language or size: the written
+// step stays hidden until the app shows its own.
+for (const [way, path, stored, heading] of [
+  ['?lang=en', '/?lang=en', {}, 'About the enterprise'],
+  ['a stored English', '/', { 'ipsc.prefs': 'en|0' }, 'About the enterprise'],
+  ['a stored large text', '/', { 'ipsc.prefs': 'zh-CN|1' }, '企业基本情况'],
+  ['#step=2', '/#step=2', {}, null],
+  ['#check', '/#check', {}, null],
+  ['an embedding page\'s settings', '/?mode=embedded', {}, '企业基本情况'],
+]) {
+  test(`with ${way}, the written step is never shown`, TEST, async () => {
+    const { page, release } = await held(stored);
+    await open(page, path);
+    assert.equal(await page.locator('.ipsc-pre').isVisible(), false);
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('ipsc-pre-on')), false);
+    release();
+    await page.locator('.ipsc-pre').waitFor({ state: 'detached' });
+    const h1 = await page.locator('h1').innerText();
+    if (heading) assert.equal(h1, heading);
+    else assert.notEqual(h1, '企业基本情况');
+    await page.close();
+  });
+}
+
+test('without JavaScript, the page says it needs it and shows no written step', TEST, async () => {
+  const page = await app.context.newPage();
+  const cdp = await app.context.newCDPSession(page);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await page.goto(app.origin + '/');
+  assert.equal(await page.locator('.ipsc-pre').isVisible(), false);
+  assert.equal(await page.locator('.ipsc-noscript').innerText(), '本工具需要启用 JavaScript。This tool needs JavaScript.');
+  await page.close();
+});
