@@ -103,9 +103,18 @@ for (const [way, path, stored, heading] of [
   ['#step=2', '/#step=2', {}, null],
   ['#check', '/#check', {}, null],
   ['an embedding page\'s settings', '/?mode=embedded', {}, '企业基本情况'],
+  ['a share link', '/#a=2.damaged', {}, '企业基本情况'],
+  ['a kiosk\'s root', '/kiosk', {}, '企业基本情况'],
 ]) {
   test(`with ${way}, the written step is never shown`, TEST, async () => {
     const { page, release } = await held(stored);
+    // The kiosk program serves the same page with its settings on the root (src/settings.rs).
+    await page.route(app.origin + '/kiosk', async (route) => {
+      const response = await route.fetch({ url: app.origin + '/' });
+      const body = (await response.text()).replace(/<div ([^>]*id="?ipsc-root)/, '<div data-mode="kiosk" data-idle-seconds="120" $1');
+      assert.ok(body.includes('data-mode="kiosk"'), 'the kiosk\'s settings are on the root');
+      await route.fulfill({ response, body });
+    });
     await open(page, path);
     assert.equal(await page.locator('.ipsc-pre').isVisible(), false);
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('ipsc-pre-on')), false);
