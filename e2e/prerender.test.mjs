@@ -23,6 +23,12 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 // A page of the app's origin whose wasm is held back until `release()`; storage is set to
 // `stored` (nothing by default) first, on a blank page of the same origin.
 async function held(stored = {}) {
+  await store(stored);
+  return heldPage();
+}
+
+// The app's origin's storage holds `stored` and nothing else.
+async function store(stored) {
   const blank = await app.context.newPage();
   await blank.route(app.origin + '/blank', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
   await blank.goto(app.origin + '/blank');
@@ -31,6 +37,10 @@ async function held(stored = {}) {
     for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
   }, stored);
   await blank.close();
+}
+
+// A new page whose wasm is held back until `release()`.
+async function heldPage() {
   const page = await app.context.newPage();
   let release;
   const gate = new Promise((ok) => { release = ok; });
@@ -126,6 +136,40 @@ for (const [way, path, stored, heading] of [
     await page.close();
   });
 }
+
+test('a query the app does not read (a messaging app\'s ?from=) leaves the written step shown', TEST, async () => {
+  const { page, release } = await held();
+  await open(page, '/?from=timeline');
+  assert.ok(await page.locator('.ipsc-pre').isVisible());
+  release();
+  await page.locator('.ipsc-pre').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('h1').innerText(), '企业基本情况');
+  await page.close();
+});
+
+test('back in Chinese, the language chosen before is not kept, and the next visit is shown the written step', TEST, async () => {
+  const { page, release } = await held();
+  await open(page, '/');
+  release();
+  await page.locator('.ipsc-pre').waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.locator('h1', { hasText: 'About the enterprise' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('ipsc.prefs')), 'en|0');
+  await page.getByRole('button', { name: '切换到中文' }).click();
+  await page.locator('h1', { hasText: '企业基本情况' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('ipsc.prefs')), null);
+  await page.close();
+
+  // The next visit, with what this one left stored.
+  const { page: next, release: letGo } = await heldPage();
+  await open(next, '/');
+  assert.ok(await next.locator('.ipsc-pre').isVisible(), 'a new visitor\'s first screen');
+  assert.equal(await next.locator('h1').innerText(), '企业基本情况');
+  letGo();
+  await next.locator('.ipsc-pre').waitFor({ state: 'detached' });
+  assert.equal(await next.locator('h1').innerText(), '企业基本情况');
+  await next.close();
+});
 
 test('without JavaScript, the page says it needs it and shows no written step', TEST, async () => {
   const page = await app.context.newPage();

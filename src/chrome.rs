@@ -159,7 +159,8 @@ fn draw_footer(shows: &Shows) -> Html {
     let lang = p.lang;
     let meta = &p.pack.0.meta;
     let kept = match p.keeping {
-        _ if !p.persist => "",
+        // Nothing is kept before the app runs: a reload then would lose the answers.
+        _ if !p.persist || p.waiting => "",
         Keeping::Yes => strings::KEPT_HERE.get(lang),
         Keeping::Refused => strings::NOT_KEPT.get(lang),
         Keeping::Stopped => strings::NOT_KEPT_ANY_MORE.get(lang),

@@ -130,12 +130,19 @@ pub(crate) fn use_saving(
 }
 
 /// Keeps the preferences (language, large text) as they change, where the page may keep
-/// anything; a preference not kept costs nothing but a click.
+/// anything; a preference not kept costs nothing but a click. Back to Chinese in normal
+/// text, nothing is kept: the next visit opens as a new visitor's would (and may be shown
+/// the first step written into the page), not in the language left behind.
 #[hook]
 pub(crate) fn use_saving_prefs(persist: bool, lang: Lang, large: bool) {
     use_effect_with((lang, large), move |(lang, large)| {
-        if persist && (*lang != Lang::Zh || *large) {
+        if !persist {
+            return;
+        }
+        if *lang != Lang::Zh || *large {
             storage::save_prefs(&prefs_text(*lang, *large));
+        } else {
+            storage::forget_prefs();
         }
     });
 }

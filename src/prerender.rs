@@ -12,7 +12,8 @@
 pub const CLASS: &str = "ipsc-pre";
 
 /// The first step as a new visitor finds it in `lang`, with `year` as the default year,
-/// wrapped in the element the page's script shows or leaves hidden.
+/// wrapped in the element the page's script shows or leaves hidden (`hidden`, so that it
+/// stays hidden with no script and no stylesheet).
 pub fn first_step(pack: &'static ipsc_engine::Pack, lang: ipsc_engine::Lang, year: i32) -> String {
     use crate::app::{Journey, JourneyProps, Written};
     let props = JourneyProps {
@@ -25,7 +26,7 @@ pub fn first_step(pack: &'static ipsc_engine::Pack, lang: ipsc_engine::Lang, yea
         yew::LocalServerRenderer::<Journey>::with_props(props).render(),
     );
     format!(
-        r#"<div class="{CLASS}" data-year="{year}">{}</div>"#,
+        r#"<div class="{CLASS}" data-year="{year}" hidden>{}</div>"#,
         without_comments(&html)
     )
 }

@@ -205,6 +205,13 @@ pub fn save_prefs(text: &str) {
     }
 }
 
+/// Forgets the preferences (they are the defaults again).
+pub fn forget_prefs() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(PREFS_KEY);
+    }
+}
+
 /// Removes everything this app keeps.
 pub fn clear() {
     if let Some(storage) = local_storage() {

@@ -18,7 +18,7 @@ fn written(lang: Lang) -> String {
 fn the_first_step_is_written_in_chinese_with_its_questions_and_the_default_year() {
     let html = written(Lang::Zh);
     assert!(
-        html.starts_with(r#"<div class="ipsc-pre" data-year="2025">"#),
+        html.starts_with(r#"<div class="ipsc-pre" data-year="2025" hidden>"#),
         "{html}"
     );
     for text in [

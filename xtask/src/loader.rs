@@ -185,7 +185,8 @@ pub fn fallback() -> String {
   var html = document.documentElement;
   var root = document.getElementById('ipsc-root');
   function fresh(written) {{
-    if (typeof WebAssembly !== 'object' || location.search) return false;
+    if (typeof WebAssembly !== 'object' || !WebAssembly.validate(new Uint8Array([{floor}]))) return false;
+    if (/[?&]({settings})(=|&|$)/.test(location.search)) return false;
     if (location.hash && location.hash !== '#step=1') return false;
     if (window.top !== window.self) return false;
     for (var i = 0; i < root.attributes.length; i++) {{
@@ -193,6 +194,8 @@ pub fn fallback() -> String {
     }}
     try {{
       if (localStorage.getItem({answers}) !== null || localStorage.getItem({prefs}) !== null) return false;
+      localStorage.setItem({probe}, '1');
+      localStorage.removeItem({probe});
     }} catch (e) {{
       return false;
     }}
@@ -216,9 +219,12 @@ pub fn fallback() -> String {
     if (!window.MutationObserver) return;
     var watch = new MutationObserver(function () {{
       var fields = written.querySelectorAll('input, select');
-      if (written.parentNode || !fields.length || !document.getElementById(fields[0].id)) return;
-      watch.disconnect();
+      if (written.parentNode || !fields.length) return;
       for (var i = 0; i < fields.length; i++) {{
+        if (!document.getElementById(fields[i].id)) return;
+      }}
+      watch.disconnect();
+      for (i = 0; i < fields.length; i++) {{
         var was = fields[i];
         var field = document.getElementById(was.id);
         if (!field) continue;
@@ -239,12 +245,13 @@ pub fn fallback() -> String {
         }}
       }}
       var now = focused && document.getElementById(focused);
-      if (now) now.focus();
+      if (now) now.focus({{ preventScroll: true }});
     }});
     watch.observe(root, {{ childList: true, subtree: true }});
   }}
   var written = root && root.querySelector('.ipsc-pre');
   if (written && fresh(written)) {{
+    written.removeAttribute('hidden');
     html.className += ' {pre_on}';
     keep(written);
   }}
@@ -265,12 +272,35 @@ pub fn fallback() -> String {
         answers = js(STORED.0),
         prefs = js(STORED.1),
         pre_on = PRE_ON,
+        probe = js(STORED.2),
+        settings = SETTINGS_IN_QUERY.join("|"),
+        floor = FLOOR_PROBE_WASM
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(","),
     )
 }
 
-/// The keys under which the app stores answers and preferences (src/storage.rs; a test
-/// keeps the two the same).
-const STORED: (&str, &str) = ("ipsc.answers", "ipsc.prefs");
+/// The settings the app reads from the page's query (src/settings.rs; a test keeps the two
+/// the same): with one of them, the app may open in another mode or language. Any other
+/// query (a messaging app's `?from=…`) leaves the first screen as it is.
+const SETTINGS_IN_QUERY: [&str; 7] = ["colour", "host", "idle", "lang", "mode", "scale", "share"];
+
+/// The smallest wasm that uses what the app's wasm needs beyond WebAssembly 1.0 (sign
+/// extension, `i32.extend8_s`; xtask/src/release.rs): a browser that does not validate it
+/// cannot start the app, so it is not shown a step that would then give way to the message.
+const FLOOR_PROBE_WASM: [u8; 28] = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+    0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7f, // types: () -> i32
+    0x03, 0x02, 0x01, 0x00, // one function of that type
+    0x0a, 0x07, 0x01, 0x05, 0x00, // code: one body of 5 bytes, no locals:
+    0x41, 0x00, 0xc0, 0x0b, // i32.const 0, i32.extend8_s, end
+];
+
+/// The keys under which the app stores answers and preferences, and the one it tries a
+/// write with (src/storage.rs; a test keeps the two the same).
+const STORED: (&str, &str, &str) = ("ipsc.answers", "ipsc.prefs", "ipsc.probe");
 
 /// The product's name, the frame's title: as the app says it (`PRODUCT` in
 /// src/strings.rs; a test keeps the two the same).
@@ -365,18 +395,52 @@ mod tests {
     #[test]
     fn the_fallback_looks_for_what_the_app_stores_and_styles_the_class_it_sets() {
         let storage = include_str!("../../src/storage.rs");
-        for (name, key) in [("STORAGE_KEY", STORED.0), ("PREFS_KEY", STORED.1)] {
+        for (name, key) in [
+            ("STORAGE_KEY", STORED.0),
+            ("PREFS_KEY", STORED.1),
+            ("PROBE_KEY", STORED.2),
+        ] {
             let line = format!("{name}: &str = {};", js(key));
             assert!(storage.contains(&line), "src/storage.rs has no `{line}`");
         }
-        let css = include_str!("../../styles/app.css");
-        assert!(
-            css.contains(&format!(".{PRE_ON} ")),
-            "styles/app.css never shows .{PRE_ON}"
-        );
+        // The step is written hidden, with no stylesheet needed, for the fallback to show.
         let prerender = include_str!("../../src/prerender.rs");
         assert!(prerender.contains("CLASS: &str = \"ipsc-pre\";"));
-        assert!(fallback().contains(PRE_ON) && fallback().contains(".ipsc-pre'"));
+        assert!(prerender.contains(r#"data-year="{year}" hidden>"#));
+        assert!(
+            fallback().contains(".ipsc-pre'") && fallback().contains("removeAttribute('hidden')")
+        );
+        assert!(fallback().contains(PRE_ON) && boot("/a.js", "/a_bg.wasm").contains(PRE_ON));
+        // Every setting the app reads from the query keeps the step hidden.
+        let settings = include_str!("../../src/settings.rs");
+        let mut read: Vec<&str> = settings
+            .split("get(\"data-")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').nth(2))
+            .collect();
+        read.sort_unstable();
+        read.dedup();
+        assert_eq!(
+            read, SETTINGS_IN_QUERY,
+            "src/settings.rs reads other query keys"
+        );
+    }
+
+    #[test]
+    fn the_floor_probe_is_a_whole_module_that_needs_sign_extension() {
+        let wasm = FLOOR_PROBE_WASM;
+        // Each section's stated size is what follows it, up to the next section.
+        let mut at = 8;
+        let mut sections = Vec::new();
+        while let (Some(&id), Some(&size)) = (wasm.get(at), wasm.get(at + 1)) {
+            sections.push((id, usize::from(size)));
+            at += 2 + usize::from(size);
+        }
+        assert_eq!(at, wasm.len(), "the sections end with the module");
+        assert_eq!(sections, [(1, 5), (3, 2), (10, 7)]);
+        assert_eq!(wasm.get(26), Some(&0xc0), "i32.extend8_s");
+        // The fallback passes it to WebAssembly.validate as an array of its bytes.
+        assert!(fallback().contains("validate(new Uint8Array([0,97,115,109,1,0,0,0,1,5,"));
     }
 
     #[test]
