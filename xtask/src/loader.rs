@@ -52,7 +52,9 @@ const RAN: &str = "data-ipsc-boot";
 
 /// The loader of the app's own page: the wasm-bindgen module at `glue`, the wasm at `wasm`
 /// (paths as trunk wrote them). On a failure it asks the fallback, which the page runs
-/// before it, to say so.
+/// before it, to say so. It adds the page's preloads, held in a `<template>`
+/// (xtask/src/prerender.rs), as it starts the app: at once, or, where the fallback showed
+/// the first step written into the page, once that step is painted.
 pub fn boot(glue: &str, wasm: &str) -> String {
     format!(
         r#"// IP Subsidy Self-Check's loader (written by `cargo xtask post-build`; see xtask/src/loader.rs).
