@@ -3,20 +3,11 @@
 // field, removing one to the loan that took its place (else the one before, else the
 // button that adds one), and a screen reader is told. In both languages, by pointer and
 // by keyboard, each checked on `document.activeElement`.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, outside, TEST, HOOK, ready } from './support.mjs';
+import { onTheApp, TEST, ready } from './support.mjs';
 
-let app;
-before(async () => { app = await start('dist'); }, HOOK);
-after(async () => { await app?.close(); }, HOOK);
-
-let mark = { requests: 0, problems: 0 };
-beforeEach(() => { mark = { requests: app.requests.length, problems: app.problems.length }; });
-afterEach(() => {
-  assert.deepEqual(outside(app.requests.slice(mark.requests), [app.origin]), [], 'requests outside the page\'s origin');
-  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
-});
+const app = onTheApp();
 
 const WORDS = {
   zh: {

@@ -2,33 +2,13 @@
 // step in Chinese and in English, each validation error, the share link, reload and
 // clear, the keyboard alone, the print view, the browser's back button, axe on every
 // step, and the amounts checked against the `ipsc` command for the same answers.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { start, answerFirstStep, shot, present, tabTo, outside, TEST, HOOK, ready } from './support.mjs';
+import { onTheApp, noAxeViolations, answerFirstStep, shot, present, tabTo, outside, TEST, ready } from './support.mjs';
 
-let app;
-before(async () => { app = await start('dist'); }, HOOK);
-after(async () => { await app.close(); }, HOOK);
-
-// Each test, on its own (filtered or in any order), asks nothing of any other origin and
-// logs no error: its own requests and console lines are checked when it ends.
-let mark = { requests: 0, problems: 0 };
-beforeEach(() => { mark = { requests: app.requests.length, problems: app.problems.length }; });
-afterEach(() => {
-  const requests = app.requests.slice(mark.requests);
-  assert.ok(requests.length > 0, 'the test\'s requests were seen');
-  assert.deepEqual(outside(requests, [app.origin]), [], 'requests outside the page\'s origin');
-  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
-});
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-async function noAxeViolations(page, where) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `axe on ${where}`);
-}
+const app = onTheApp({ seen: true });
 
 async function fresh(path = '/') {
   const page = await app.page(path);
@@ -415,7 +395,7 @@ test('the journey requests nothing outside its origin and logs no errors', TEST,
   await patents.getByText('查看原文 一(一)').click();
   assert.match(await patents.locator('blockquote').innerText(), /对国内授权发明专利每件奖励1万元/);
   await page.close();
-  const mine = app.requests.slice(mark.requests);
+  const mine = app.requests.slice(app.mark.requests);
   for (const [what, pattern] of [['the page', /^\/$/], ['the wasm', /^\/[^/]+\.wasm$/], ['the report texts', /^\/ipsc-texts-[^/]+\.bin$/]]) {
     assert.ok(mine.some((url) => url.startsWith(app.origin) && pattern.test(new URL(url).pathname)), `${what} was requested: ${mine.join(' ')}`);
   }

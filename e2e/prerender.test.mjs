@@ -2,23 +2,12 @@
 // wasm arrives, with buttons that wait and say so; what a person answers in it before the
 // app runs is kept, with focus where it was; shown only where the app opens on that very
 // screen, so no one sees it swap for another; never where the app cannot run.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { start, outside, shot, TEST, HOOK } from './support.mjs';
+import { onTheApp, noAxeViolations, shot, TEST } from './support.mjs';
 
-let app;
-before(async () => { app = await start('dist'); }, HOOK);
-after(async () => { await app?.close(); }, HOOK);
+const app = onTheApp();
 
-let mark = { requests: 0, problems: 0 };
-beforeEach(() => { mark = { requests: app.requests.length, problems: app.problems.length }; });
-afterEach(() => {
-  assert.deepEqual(outside(app.requests.slice(mark.requests), [app.origin]), [], 'requests outside the page\'s origin');
-  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
-});
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 // A page of the app's origin whose wasm is held back until `release()`; storage is set to
 // `stored` (nothing by default) first, on a blank page of the same origin.
@@ -68,8 +57,7 @@ test('the first question is there before the wasm; answers given then are kept, 
     assert.ok(await page.getByRole('button', { name, exact: true }).isDisabled(), `${name} waits`);
   }
   assert.equal(await page.getByRole('status').filter({ hasText: '正在加载' }).innerText(), '正在加载，稍候即可使用按钮继续。已选的答案会保留。');
-  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], 'axe on the written step');
+  await noAxeViolations(page, 'the written step');
   await shot(page, 'prerender-before-the-wasm');
 
   await page.getByRole('group', { name: /企业是否在.+注册登记/ }).getByLabel('是', { exact: true }).check();

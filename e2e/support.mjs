@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -265,6 +266,35 @@ export async function answerFirstStep(page) {
   await page.locator('#ipsc-abnormal-no').check();
   await page.locator('#ipsc-dishonest-no').check();
   await page.locator('#ipsc-year').fill('2025');
+}
+
+// For a file whose tests use the app's own page: starts the app (nginx) and the browser
+// before its first test; after each test, on its own (filtered or in any order), fails it
+// on a request outside the page's origin or a console error, and, with `seen`, when no
+// request of the test was seen at all. Returns the started app (filled in before the
+// first test), whose `mark` is where the current test's requests and errors begin.
+export function onTheApp({ seen = false } = {}) {
+  const app = { mark: { requests: 0, problems: 0 } };
+  before(async () => { Object.assign(app, await start('dist')); }, HOOK);
+  after(async () => { await app.close?.(); }, HOOK);
+  beforeEach(() => { app.mark = { requests: app.requests.length, problems: app.problems.length }; });
+  afterEach(() => {
+    const { mark } = app;
+    const requests = app.requests.slice(mark.requests);
+    if (seen) assert.ok(requests.length > 0, 'the test\'s requests were seen');
+    assert.deepEqual(outside(requests, [app.origin]), [], 'requests outside the page\'s origin');
+    assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
+  });
+  return app;
+}
+
+// WCAG 2.1 A and AA, and axe's best practices.
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+// Fails, naming `where` and each rule's elements, if axe finds a violation on `page`.
+export async function noAxeViolations(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `axe on ${where}`);
 }
 
 // For a file whose tests put the app on other sites: starts the app (nginx, letting any

@@ -2,23 +2,14 @@
 // no step would accept, the browser's Forward button past a refused answer, storage that
 // throws or fills, two tabs, report texts that come garbled or not at all, and a pasted
 // megabyte. Each test here failed on the build before these guards (issue 19).
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, shortJourney, present, outside, TEST, HOOK, ready } from './support.mjs';
+import { onTheApp, start, shortJourney, present, TEST, ready } from './support.mjs';
 
-let app;
-before(async () => { app = await start('dist'); }, HOOK);
-after(async () => { await app?.close(); }, HOOK);
-
-let mark = { requests: 0, problems: 0 };
-beforeEach(() => { mark = { requests: app.requests.length, problems: app.problems.length }; });
-afterEach(() => {
-  assert.deepEqual(outside(app.requests.slice(mark.requests), [app.origin]), [], 'requests outside the page\'s origin');
-  assert.deepEqual(app.problems.slice(mark.problems), [], 'console errors or CSP violations');
-});
+const app = onTheApp();
 
 const heading = (page) => page.locator('h1').innerText();
 const next = (page, name = /^(继续|Continue)$/) => page.getByRole('button', { name }).click();

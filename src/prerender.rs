@@ -22,26 +22,11 @@ pub fn first_step(pack: &'static ipsc_engine::Pack, lang: ipsc_engine::Lang, yea
         idle_reset: None,
         written: Some(Written { lang, year }),
     };
+    // Not hydratable: the app mounts afresh, so no comments marking components' bounds.
     let html = futures::executor::block_on(
-        yew::LocalServerRenderer::<Journey>::with_props(props).render(),
+        yew::LocalServerRenderer::<Journey>::with_props(props)
+            .hydratable(false)
+            .render(),
     );
-    format!(
-        r#"<div class="{CLASS}" data-year="{year}" hidden>{}</div>"#,
-        without_comments(&html)
-    )
-}
-
-/// `html` without its comments (Yew marks each component's bounds with one, for a
-/// hydration the app does not do).
-fn without_comments(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("-->")
-            .map_or("", |end| &rest[start + end + 3..]);
-    }
-    out.push_str(rest);
-    out
+    format!(r#"<div class="{CLASS}" data-year="{year}" hidden>{html}</div>"#)
 }

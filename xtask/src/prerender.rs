@@ -7,14 +7,6 @@ use crate::cmd::Result;
 use std::path::Path;
 use std::process::Command;
 
-/// The variables of the wasm build that a native build must not see: the standard library
-/// built from source, allowed by `RUSTC_BOOTSTRAP` (xtask/src/release.rs), and trunk's.
-const WASM_ONLY: [&str; 3] = [
-    "RUSTC_BOOTSTRAP",
-    "CARGO_UNSTABLE_BUILD_STD",
-    "CARGO_UNSTABLE_BUILD_STD_FEATURES",
-];
-
 /// Renders the first step (native, with the pack `IPSC_PACK` names, as the wasm was built)
 /// with last year as its default year, and writes it into `staging`'s `index.html`.
 pub fn write_into(staging: &Path) -> Result {
@@ -31,7 +23,8 @@ pub fn write_into(staging: &Path) -> Result {
         "--",
         &year.to_string(),
     ]);
-    for key in WASM_ONLY {
+    // Not the wasm's standard library built from source: this build is native.
+    for (key, _) in crate::release::BUILD_STD {
         command.env_remove(key);
     }
     let output = command
@@ -55,20 +48,14 @@ pub fn write_into(staging: &Path) -> Result {
     Ok(())
 }
 
-/// `html` with `step` first inside its `<div id="ipsc-root" …>` (trunk may have minified
-/// the tag, leaving its values unquoted).
+/// `html` with `step` just before its one `<noscript>`, the root's own words for a browser
+/// without JavaScript, so first inside `#ipsc-root` (index.html).
 fn with_step(html: &str, step: &str) -> Result<String> {
-    let opening = ["id=\"ipsc-root\"", "id=ipsc-root", "id='ipsc-root'"]
-        .iter()
-        .filter_map(|id| html.find(id))
-        .min()
-        .ok_or("index.html has no <div id=\"ipsc-root\">")?;
-    let end = opening
-        + html[opening..]
-            .find('>')
-            .ok_or("index.html: the root's tag never ends")?
-        + 1;
-    Ok(format!("{}{step}{}", &html[..end], &html[end..]))
+    let mut found = html.match_indices("<noscript>").map(|(at, _)| at);
+    let (Some(at), None) = (found.next(), found.next()) else {
+        return Err("index.html must have exactly one <noscript>, in #ipsc-root".into());
+    };
+    Ok(format!("{}{step}{}", &html[..at], &html[at..]))
 }
 
 /// The id of the `<template>` that holds the page's preloads (boot-HASH.js adds them).
@@ -184,19 +171,14 @@ mod tests {
     }
 
     #[test]
-    fn the_step_goes_first_inside_the_root_however_the_tag_is_written() -> Result {
-        for page in [
-            r#"<body><div id="ipsc-root" class="ipsc-root"><noscript>x</noscript></div>"#,
-            "<body><div class=ipsc-root id=ipsc-root><noscript>x</noscript></div>",
-        ] {
-            let out = with_step(page, "<div class=\"ipsc-pre\"></div>")?;
-            assert!(
-                out.contains("root><div class=\"ipsc-pre\"></div><noscript>")
-                    || out.contains("root\"><div class=\"ipsc-pre\"></div><noscript>"),
-                "{out}"
-            );
-        }
-        assert!(with_step("<body><div id=other></div>", "x").is_err());
+    fn the_step_goes_before_the_roots_noscript() -> Result {
+        let page = "<body><div class=ipsc-root id=ipsc-root><noscript>x</noscript></div>";
+        assert_eq!(
+            with_step(page, "<div class=ipsc-pre></div>")?,
+            "<body><div class=ipsc-root id=ipsc-root><div class=ipsc-pre></div><noscript>x</noscript></div>"
+        );
+        assert!(with_step("<body><div id=ipsc-root></div>", "x").is_err());
+        assert!(with_step("<noscript>a</noscript><noscript>b</noscript>", "x").is_err());
         Ok(())
     }
 }

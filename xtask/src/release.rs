@@ -60,7 +60,7 @@ const RELEASE_WASM_FLAGS: &[&str] = &[
 /// prebuilt one keeps its panic machinery and its newer wasm features). Unstable cargo
 /// and rustc options, allowed on the pinned stable toolchain by `RUSTC_BOOTSTRAP`: a new
 /// toolchain means measuring these again. Needs the `rust-src` component (`./x setup`).
-const BUILD_STD: [(&str, &str); 3] = [
+pub const BUILD_STD: [(&str, &str); 3] = [
     ("RUSTC_BOOTSTRAP", "1"),
     ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
     // The standard library's smaller variants of its algorithms: 0.6 KB gzip.
