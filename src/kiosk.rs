@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// without it (the tests') shows that the code could not be made.
 const QR_MODULE: Option<&str> = option_env!("IPSC_QR_MODULE");
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/qr.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/modules.js")]
 extern "C" {
     /// Loads the QR module `name` (once) from `base` (or beside the page) and draws `text`
     /// into `container` as an image named `label`, or writes `failed` there.

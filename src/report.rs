@@ -25,7 +25,7 @@ use yew::prelude::*;
 /// it; a build without it (the tests') draws the results in place.
 const REPORT_MODULE: Option<&str> = option_env!("IPSC_REPORT_MODULE");
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/report.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/modules.js")]
 extern "C" {
     /// Starts loading the report module `name` (once) from `base` (or beside the page).
     #[wasm_bindgen(js_name = preloadReport)]
