@@ -31,6 +31,7 @@ mod cmd;
 mod floor;
 mod kiosk;
 mod loader;
+mod minify;
 mod modules;
 mod mutants;
 mod post_build;

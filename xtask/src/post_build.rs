@@ -5,7 +5,7 @@
 //! last the gzip copies.
 
 use crate::cmd::Result;
-use crate::{loader, modules, precompress, prerender, release};
+use crate::{loader, minify, modules, precompress, prerender, release};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -143,12 +143,19 @@ fn rewrite(staging: &Path, html: &mut String, name: &str, tool: &str, args: &[&s
     let path = staging.join(name);
     let before = integrity(&std::fs::read(&path).map_err(|e| e.to_string())?);
     rewrite_file(&path, tool, args)?;
-    let after = integrity(&std::fs::read(&path).map_err(|e| e.to_string())?);
-    if !html.contains(&before) {
+    replace_integrity(html, name, &before, &path)?;
+    println!("xtask: {tool} rewrote {name}");
+    Ok(())
+}
+
+/// Puts the integrity value of the file at `path` as it is now in the page, in place of
+/// `before`, which trunk computed.
+fn replace_integrity(html: &mut String, name: &str, before: &str, path: &Path) -> Result {
+    let after = integrity(&std::fs::read(path).map_err(|e| e.to_string())?);
+    if !html.contains(before) {
         return Err(format!("index.html has no integrity value for {name}"));
     }
-    *html = html.replace(&before, &after);
-    println!("xtask: {tool} rewrote {name}");
+    *html = html.replace(before, &after);
     Ok(())
 }
 
@@ -173,12 +180,15 @@ fn rewrite_file(path: &Path, tool: &str, args: &[&str]) -> Result {
 ///   Rust wasm that region is the far end of the 1 MB stack (rustc links the stack first),
 ///   reached only by a stack overflow, which is already fatal. Trunk runs no wasm-opt
 ///   itself (`data-wasm-opt="0"` in index.html), because it cannot pass this flag.
+/// - short names for the wasm's imports and exports, in the wasm and the JS alike
+///   (`minify`).
 /// - terser on wasm-bindgen's JS (trunk's own minifier leaves it as it is; about a
-///   quarter of its gzip size), and on the page's loaders.
+///   quarter of its gzip size), on its snippets, and on the page's loaders.
 fn shrink(staging: &Path) -> Result {
     let html_path = staging.join("index.html");
     let mut html =
         std::fs::read_to_string(&html_path).map_err(|e| format!("{}: {e}", html_path.display()))?;
+    let mut names = Vec::new();
     for entry in std::fs::read_dir(staging).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
         let name = path
@@ -197,30 +207,86 @@ fn shrink(staging: &Path) -> Result {
             let args = [module, &["--compress", "--mangle", "--output"]].concat();
             rewrite_file(&path, "terser", &args)?;
             println!("xtask: terser rewrote {name}");
-            continue;
+        } else if name.starts_with("ipsc-app-") {
+            names.push(name.to_owned());
         }
-        if !name.starts_with("ipsc-app-") {
-            continue;
-        }
-        if name.ends_with("_bg.wasm") {
+    }
+    let wasm = names
+        .iter()
+        .find(|n| n.ends_with("_bg.wasm"))
+        .ok_or("no app wasm to shrink")?;
+    let js = names
+        .iter()
+        .find(|n| n.ends_with(".js"))
+        .ok_or("no app JS to shrink")?;
+    let before = integrity(&std::fs::read(staging.join(wasm)).map_err(|e| e.to_string())?);
+    let printed = run_printing(
+        "wasm-opt",
+        &[
+            &staging.join(wasm).display().to_string(),
+            "-Oz",
+            "--low-memory-unused",
+            "--minify-imports-and-exports-and-modules",
+            "-o",
+            &staging.join(wasm).display().to_string(),
+        ],
+    )?;
+    replace_integrity(&mut html, wasm, &before, &staging.join(wasm))?;
+    println!("xtask: wasm-opt rewrote {wasm}");
+    let renames = minify::parse(&printed)?;
+    let before = integrity(&std::fs::read(staging.join(js)).map_err(|e| e.to_string())?);
+    let bindings = std::fs::read_to_string(staging.join(js)).map_err(|e| format!("{js}: {e}"))?;
+    std::fs::write(
+        staging.join(js),
+        minify::rename_in_bindings(&bindings, &renames)?,
+    )
+    .map_err(|e| e.to_string())?;
+    rewrite_file(
+        &staging.join(js),
+        "terser",
+        &["--module", "--compress", "--mangle", "--output"],
+    )?;
+    replace_integrity(&mut html, js, &before, &staging.join(js))?;
+    println!("xtask: renamed the imports and exports in {js}, and terser rewrote it");
+    // wasm-bindgen's snippets (src/modules.js), which the page preloads.
+    let snippets = staging.join("snippets");
+    for folder in
+        std::fs::read_dir(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?
+    {
+        let src = folder.map_err(|e| e.to_string())?.path().join("src");
+        for file in std::fs::read_dir(&src).map_err(|e| format!("{}: {e}", src.display()))? {
+            let path = file.map_err(|e| e.to_string())?.path();
+            let name = path
+                .strip_prefix(staging)
+                .map_err(|e| e.to_string())?
+                .display()
+                .to_string();
             rewrite(
                 staging,
                 &mut html,
-                name,
-                "wasm-opt",
-                &["-Oz", "--low-memory-unused", "-o"],
-            )?;
-        } else if name.ends_with(".js") {
-            rewrite(
-                staging,
-                &mut html,
-                name,
+                &name,
                 "terser",
                 &["--module", "--compress", "--mangle", "--output"],
             )?;
         }
     }
     std::fs::write(&html_path, html).map_err(|e| e.to_string())
+}
+
+/// Runs a tool from `node_modules` and gives what it printed.
+fn run_printing(tool: &str, args: &[&str]) -> Result<String> {
+    let output = Command::new(format!("node_modules/.bin/{tool}"))
+        .args(args)
+        .output()
+        .map_err(|e| format!("{tool} (run `./x setup`): {e}"))?;
+    if output.status.success() {
+        String::from_utf8(output.stdout).map_err(|e| format!("{tool}: {e}"))
+    } else {
+        Err(format!(
+            "{tool} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
 }
 
 /// The page with its one inline `<script type="module">` replaced by `tags`, and what
