@@ -75,31 +75,8 @@ pub fn build(module: &Module, env: &[(&str, &str)]) -> Result<String> {
         bound.join(format!("{snake}.js")),
         bound.join(format!("{snake}_bg.wasm")),
     );
-    let path = |p: &Path| p.display().to_string();
-    // The same shrinking as the app's (see `shrink` in post_build.rs).
-    run(
-        "wasm-opt",
-        &[
-            &path(&wasm),
-            "-Oz",
-            "--low-memory-unused",
-            "-o",
-            &path(&wasm),
-        ],
-        &[],
-    )?;
-    run(
-        "terser",
-        &[
-            &path(&js),
-            "--module",
-            "--compress",
-            "--mangle",
-            "--output",
-            &path(&js),
-        ],
-        &[],
-    )?;
+    // The same shrinking as the app's.
+    crate::minify::shrink_bound(&wasm, &js)?;
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let (js_bytes, wasm_bytes) = (read(&js)?, read(&wasm)?);
     let stem = format!(

@@ -174,16 +174,10 @@ fn rewrite_file(path: &Path, tool: &str, args: &[&str]) -> Result {
     }
 }
 
-/// Shrinks the release build's wasm and JS bindings, which trunk cannot do as well:
-/// - wasm-opt `-Oz` with `--low-memory-unused` (about 1.4 KB gzip): it may fold pointer
-///   arithmetic into load offsets because no valid address lies in the first 1 KB. In a
-///   Rust wasm that region is the far end of the 1 MB stack (rustc links the stack first),
-///   reached only by a stack overflow, which is already fatal. Trunk runs no wasm-opt
-///   itself (`data-wasm-opt="0"` in index.html), because it cannot pass this flag.
-/// - short names for the wasm's imports and exports, in the wasm and the JS alike
-///   (`minify`).
-/// - terser on wasm-bindgen's JS (trunk's own minifier leaves it as it is; about a
-///   quarter of its gzip size), on its snippets, and on the page's loaders.
+/// Shrinks the release build's wasm and JS bindings, which trunk cannot do as well
+/// (`minify::shrink_bound`; trunk runs no wasm-opt itself, `data-wasm-opt="0"` in
+/// index.html, because it cannot pass the flags), and terser the snippets and the page's
+/// loaders, which trunk's own minifier leaves as they are.
 fn shrink(staging: &Path) -> Result {
     let html_path = staging.join("index.html");
     let mut html =
@@ -219,35 +213,13 @@ fn shrink(staging: &Path) -> Result {
         .iter()
         .find(|n| n.ends_with(".js"))
         .ok_or("no app JS to shrink")?;
-    let before = integrity(&std::fs::read(staging.join(wasm)).map_err(|e| e.to_string())?);
-    let printed = run_printing(
-        "wasm-opt",
-        &[
-            &staging.join(wasm).display().to_string(),
-            "-Oz",
-            "--low-memory-unused",
-            "--minify-imports-and-exports-and-modules",
-            "-o",
-            &staging.join(wasm).display().to_string(),
-        ],
-    )?;
-    replace_integrity(&mut html, wasm, &before, &staging.join(wasm))?;
-    println!("xtask: wasm-opt rewrote {wasm}");
-    let renames = minify::parse(&printed)?;
-    let before = integrity(&std::fs::read(staging.join(js)).map_err(|e| e.to_string())?);
-    let bindings = std::fs::read_to_string(staging.join(js)).map_err(|e| format!("{js}: {e}"))?;
-    std::fs::write(
-        staging.join(js),
-        minify::rename_in_bindings(&bindings, &renames)?,
-    )
-    .map_err(|e| e.to_string())?;
-    rewrite_file(
-        &staging.join(js),
-        "terser",
-        &["--module", "--compress", "--mangle", "--output"],
-    )?;
-    replace_integrity(&mut html, js, &before, &staging.join(js))?;
-    println!("xtask: renamed the imports and exports in {js}, and terser rewrote it");
+    let (wasm_path, js_path) = (staging.join(wasm), staging.join(js));
+    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
+    let before = (integrity(&read(&wasm_path)?), integrity(&read(&js_path)?));
+    minify::shrink_bound(&wasm_path, &js_path)?;
+    replace_integrity(&mut html, wasm, &before.0, &wasm_path)?;
+    replace_integrity(&mut html, js, &before.1, &js_path)?;
+    println!("xtask: shrank {wasm} and {js}");
     // wasm-bindgen's snippets (src/modules.js), which the page preloads.
     let snippets = staging.join("snippets");
     for folder in
@@ -271,22 +243,6 @@ fn shrink(staging: &Path) -> Result {
         }
     }
     std::fs::write(&html_path, html).map_err(|e| e.to_string())
-}
-
-/// Runs a tool from `node_modules` and gives what it printed.
-fn run_printing(tool: &str, args: &[&str]) -> Result<String> {
-    let output = Command::new(format!("node_modules/.bin/{tool}"))
-        .args(args)
-        .output()
-        .map_err(|e| format!("{tool} (run `./x setup`): {e}"))?;
-    if output.status.success() {
-        String::from_utf8(output.stdout).map_err(|e| format!("{tool}: {e}"))
-    } else {
-        Err(format!(
-            "{tool} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
 }
 
 /// The page with its one inline `<script type="module">` replaced by `tags`, and what
