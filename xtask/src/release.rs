@@ -3,7 +3,7 @@
 //! the QR module first (`qr`), then trunk, whose post-build hook (`post_build`) finishes
 //! the files.
 
-use crate::cmd::{cargo_home, run, Result};
+use crate::cmd::{cargo_home, run, target_dir, Result};
 use crate::modules::{self, MODULES};
 use crate::setup;
 use std::path::Path;
@@ -100,6 +100,13 @@ pub fn build_with(pack: &str, dist: &Path) -> Result {
     }
     // Trunk passes its environment on to cargo (build.rs) and to the post-build hook.
     env.extend(names.iter().map(|(var, name)| (*var, name.as_str())));
+    // Trunk copies (and the page preloads) every snippet in wasm-bindgen's output folder,
+    // which it never empties: a snippet the app no longer imports would stay in every
+    // later build. Emptied first, the folder holds only this build's.
+    let snippets = target_dir().join("wasm-bindgen/release/snippets");
+    if snippets.exists() {
+        std::fs::remove_dir_all(&snippets).map_err(|e| format!("{}: {e}", snippets.display()))?;
+    }
     let dist = dist.display().to_string();
     run(
         "trunk",
