@@ -4,10 +4,11 @@
 // or with `--reset idle`, by waiting for the idle reset. Every `--every` sessions (and at
 // 0, 1, 10 and 50), after HeapProfiler.collectGarbage: the JS heap used, DOM nodes and JS
 // event listeners (Performance.getMetrics), and the wasm memory's size. The memory is
-// found by a read-only hook added before the page's scripts, which keeps the `memory` export
-// of each wasm instance the page makes (our loader, xtask/src/loader.rs `boot()`, keeps
-// none and trunk's `TrunkApplicationStarted` event is gone with trunk's loader). With
-// `--snapshots DIR`, heap snapshots after the first `--every` sessions and at the end.
+// found by a read-only hook added before the page's scripts, which keeps the memory export
+// (whatever its name) of the first wasm instance the page makes, the app's (our loader,
+// xtask/src/loader.rs `boot()`, keeps none and trunk's `TrunkApplicationStarted` event is
+// gone with trunk's loader). With `--snapshots DIR`, heap snapshots after the first
+// `--every` sessions and at the end.
 //
 //   node bench/soak.mjs [--sessions 500] [--every 100] [--idle 10] [--reset finish|idle]
 //                       [--driver page|playwright] [--snapshots DIR]
@@ -25,7 +26,9 @@ const DRIVER = option('driver', 'page');
 // Before the page's scripts: the memory of the app's wasm instance, read-only.
 function keepWasmMemory() {
   const keep = (result) => {
-    const memory = (result.instance ?? result).exports?.memory;
+    // Found by its type: the release build gives the wasm's exports short names.
+    const exports = (result.instance ?? result).exports ?? {};
+    const memory = Object.values(exports).find((value) => value instanceof WebAssembly.Memory);
     if (memory instanceof WebAssembly.Memory && !window.__ipscWasmMemory) window.__ipscWasmMemory = memory;
     return result;
   };

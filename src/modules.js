@@ -4,18 +4,18 @@
 // and then kept. `name` is its file beside the app's; `base` where the app's files are (''
 // for beside the page: a relative import() would resolve against this file, so the URL is
 // made whole). One file for both, so the page preloads one snippet, not two.
-const loaded = {};
+const loaded = new Map();
 
 // The module `name`, initialised, as a promise; null if its address cannot be made. A
 // failed load is forgotten, so the next ask tries again. Never throws.
 function load(name, base) {
   try {
-    if (!loaded[name]) {
+    if (!loaded.has(name)) {
       const ready = import(new URL(name, base || document.baseURI).href).then((m) => m.default().then(() => m));
-      loaded[name] = ready;
-      ready.catch(() => { delete loaded[name]; });
+      loaded.set(name, ready);
+      ready.catch(() => { loaded.delete(name); });
     }
-    return loaded[name];
+    return loaded.get(name);
   } catch {
     return null;
   }

@@ -9,10 +9,13 @@
 
 use crate::cmd::{tool_path, Result};
 use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-/// The one module binaryen gives every import once it has minified their modules.
+/// The one module binaryen gives every import once it has minified their modules (its
+/// `SINGLETON_MODULE_NAME`, which it does not print). binaryen is pinned in package.json;
+/// a version that named it otherwise would fail every end-to-end test at the app's start.
 const MODULE: &str = "a";
 
 /// Shrinks a wasm and its JS bindings, as wasm-bindgen wrote them, in place:
@@ -62,6 +65,8 @@ fn run_printing(tool: &str, args: &[&str]) -> Result<String> {
         .output()
         .map_err(|e| format!("{tool} (run `./x setup`): {e}"))?;
     if output.status.success() {
+        // Its warnings, as `cmd::run` would show them.
+        eprint!("{}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).map_err(|e| format!("{tool}: {e}"))
     } else {
         Err(format!(
@@ -156,15 +161,38 @@ fn replace_at(text: &str, at: &[usize], old: &str, new: &str) -> String {
 }
 
 /// wasm-bindgen's JS bindings (as it writes them, before terser) with the renames made:
-/// each import's key in the imports object (`old: function(…)`), the module's key
-/// (`"./NAME_bg.js": import0`) and each use of an export (`wasm.old`). Fails unless each
-/// import and the module are found exactly once, and no export is left under its old name,
-/// so a wasm-bindgen that writes its JS otherwise stops the build instead of shipping an
-/// app that cannot start.
+/// each import's key in the imports object (`old:`), the module's key (`"./NAME_bg.js":`)
+/// and each use of an export (`wasm.old`). Fails unless the wasm imports from one module
+/// at most, that module's key and each import's key are found exactly once, no new name is
+/// also an old one (the renames are made one after another, so one could be renamed
+/// twice), and no `.old`, `"old"` or `'old'` of an export is left in the bindings: a
+/// wasm-bindgen that writes its JS otherwise stops the build instead of shipping an app
+/// that cannot start.
 pub fn rename_in_bindings(js: &str, renames: &Renames) -> Result<String> {
+    let old_names: BTreeSet<&str> = renames
+        .imports
+        .iter()
+        .map(|(_, old, _)| old.as_str())
+        .chain(renames.exports.iter().map(|(old, _)| old.as_str()))
+        .collect();
+    let new_names = renames
+        .imports
+        .iter()
+        .map(|(_, _, new)| new)
+        .chain(renames.exports.iter().map(|(_, new)| new));
+    for new in new_names {
+        if old_names.contains(new.as_str()) {
+            return Err(format!("wasm-opt's new name {new} is also an old one"));
+        }
+    }
     let mut js = js.to_owned();
-    let mut modules: Vec<&str> = renames.imports.iter().map(|(m, _, _)| m.as_str()).collect();
-    modules.dedup();
+    let modules: BTreeSet<&str> = renames.imports.iter().map(|(m, _, _)| m.as_str()).collect();
+    if modules.len() > 1 {
+        return Err(format!(
+            "the wasm imports from {} modules, not one",
+            modules.len()
+        ));
+    }
     for module in modules {
         let key = format!("\"{module}\":");
         let found: Vec<usize> = js.match_indices(&key).map(|(at, _)| at).collect();
@@ -257,6 +285,15 @@ mod tests {
         assert!(rename_in_bindings(&without_import, &renames).is_err());
         let other_module = BINDINGS.replace("\"./app_bg.js\"", "\"./other_bg.js\"");
         assert!(rename_in_bindings(&other_module, &renames).is_err());
+        let mut clashing = parse(PRINTED).unwrap_or_default();
+        clashing.exports.push(("c2".into(), "memory2".into()));
+        clashing.exports.push(("memory2".into(), "f".into()));
+        assert!(rename_in_bindings(BINDINGS, &clashing).is_err());
+        let mut two_modules = parse(PRINTED).unwrap_or_default();
+        two_modules
+            .imports
+            .push(("./other_bg.js".into(), "__wbg_g".into(), "g".into()));
+        assert!(rename_in_bindings(BINDINGS, &two_modules).is_err());
         let other_use = BINDINGS.replace(
             "const memory = wasm.memory",
             "const memory = x.exports.memory",
