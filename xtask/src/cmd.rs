@@ -53,6 +53,37 @@ pub fn run_without(
     env: &[(&str, &str)],
     removed: &[String],
 ) -> Result {
+    let status = command(program, args, env, removed)
+        .status()
+        .map_err(|e| format!("{program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+/// [`run_without`], giving what the command printed on its standard output (its errors and
+/// warnings go to ours, as they come).
+pub fn output(program: &str, args: &[&str], removed: &[String]) -> Result<String> {
+    let out = command(program, args, &[], removed)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("{program}: {e}"))?;
+    if out.status.success() {
+        String::from_utf8(out.stdout).map_err(|e| format!("{program}: {e}"))
+    } else {
+        Err(format!(
+            "`{program} {}` failed ({})",
+            args.join(" "),
+            out.status
+        ))
+    }
+}
+
+/// The command, echoed, with the tool PATH, `removed` taken out of its environment and
+/// `env` put in.
+fn command(program: &str, args: &[&str], env: &[(&str, &str)], removed: &[String]) -> Command {
     println!("\n$ {program} {}", args.join(" "));
     let mut command = Command::new(program);
     command.args(args).env("PATH", tool_path());
@@ -62,10 +93,5 @@ pub fn run_without(
     for (key, value) in env {
         command.env(key, value);
     }
-    let status = command.status().map_err(|e| format!("{program}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
-    }
+    command
 }

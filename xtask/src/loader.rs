@@ -259,8 +259,7 @@ pub fn fallback() -> String {
   }}
   function show() {{
     html.className = html.className.replace(' {pre_on}', '');
-    var step = root && root.querySelector('.ipsc-pre');
-    if (step) root.removeChild(step);
+    if (written && written.parentNode) written.parentNode.removeChild(written);
     unsupported(root || document.body);
   }}
   window.ipscUnsupported = show;

@@ -7,11 +7,10 @@
 //! 2.2, the JS 1.6), measured with `./x size`: the hashes are what gzip cannot shrink.
 //! The modules loaded later (`modules`) are shrunk the same way.
 
-use crate::cmd::{tool_path, Result};
+use crate::cmd::{output, run, Result};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 /// The one module binaryen gives every import once it has minified their modules (its
 /// `SINGLETON_MODULE_NAME`, which it does not print). binaryen is pinned in package.json;
@@ -27,7 +26,7 @@ const MODULE: &str = "a";
 /// - terser on the JS (about a quarter of its gzip size).
 pub fn shrink_bound(wasm: &Path, js: &Path) -> Result {
     let wasm_path = wasm.display().to_string();
-    let printed = run_printing(
+    let printed = output(
         "wasm-opt",
         &[
             &wasm_path,
@@ -37,13 +36,14 @@ pub fn shrink_bound(wasm: &Path, js: &Path) -> Result {
             "-o",
             &wasm_path,
         ],
+        &[],
     )?;
     let renames = parse(&printed)?;
     let bindings = std::fs::read_to_string(js).map_err(|e| format!("{}: {e}", js.display()))?;
     std::fs::write(js, rename_in_bindings(&bindings, &renames)?)
         .map_err(|e| format!("{}: {e}", js.display()))?;
     let js_path = js.display().to_string();
-    run_printing(
+    run(
         "terser",
         &[
             &js_path,
@@ -53,28 +53,8 @@ pub fn shrink_bound(wasm: &Path, js: &Path) -> Result {
             "--output",
             &js_path,
         ],
-    )?;
-    Ok(())
-}
-
-/// Runs a tool with the tools' PATH and gives what it printed.
-fn run_printing(tool: &str, args: &[&str]) -> Result<String> {
-    let output = Command::new(tool)
-        .args(args)
-        .env("PATH", tool_path())
-        .output()
-        .map_err(|e| format!("{tool} (run `./x setup`): {e}"))?;
-    if output.status.success() {
-        // Its warnings, as `cmd::run` would show them.
-        eprint!("{}", String::from_utf8_lossy(&output.stderr));
-        String::from_utf8(output.stdout).map_err(|e| format!("{tool}: {e}"))
-    } else {
-        Err(format!(
-            "`{tool} {}` failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr)
-        ))
-    }
+        &[],
+    )
 }
 
 /// The renames wasm-opt printed: `(module, old, new)` for each import, `(old, new)` for

@@ -5,38 +5,31 @@
 
 use crate::cmd::Result;
 use std::path::Path;
-use std::process::Command;
 
 /// Renders the first step (native, with the pack `IPSC_PACK` names, as the wasm was built)
 /// with last year as its default year, and writes it into `staging`'s `index.html`.
 pub fn write_into(staging: &Path) -> Result {
     let year = last_full_year(std::time::SystemTime::now())?;
-    let mut command = Command::new("cargo");
-    command.args([
-        "run",
-        "--quiet",
-        "--locked",
-        "-p",
-        "ipsc-app",
-        "--bin",
-        "ipsc-prerender",
-        "--",
-        &year.to_string(),
-    ]);
     // Not the wasm's standard library built from source: this build is native.
-    for (key, _) in crate::release::BUILD_STD {
-        command.env_remove(key);
-    }
-    let output = command
-        .output()
-        .map_err(|e| format!("cargo run --bin ipsc-prerender: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "ipsc-prerender failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let step = String::from_utf8(output.stdout).map_err(|e| e.to_string())?;
+    let removed: Vec<String> = crate::release::BUILD_STD
+        .iter()
+        .map(|(key, _)| (*key).to_owned())
+        .collect();
+    let step = crate::cmd::output(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--locked",
+            "-p",
+            "ipsc-app",
+            "--bin",
+            "ipsc-prerender",
+            "--",
+            &year.to_string(),
+        ],
+        &removed,
+    )?;
     let path = staging.join("index.html");
     let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let page = with_inert_preloads(&with_step(&html, step.trim())?);
