@@ -28,6 +28,18 @@ async fn settled() {
     }
 }
 
+/// Waits, up to a second, for an element that a change of the URL brings: the browser's
+/// `hashchange` comes a task or more after the change, and later still on a busy machine
+/// (Firefox once took longer than `settled`).
+async fn arrived(root: &Element, selector: &str) {
+    for _ in 0..200 {
+        if find(root, selector).is_some() {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
+
 /// Focuses an element and chooses it, as a keyboard's Space does on a radio.
 async fn choose(root: &Element, id: &str) {
     let element: HtmlElement = node(root, &format!("#{id}")).dyn_into().unwrap();
@@ -83,6 +95,7 @@ async fn items_added_and_removed_move_focus_and_leave_the_others_in_place() {
         .location()
         .set_hash("#step=3")
         .unwrap();
+    arrived(&root, "#ipsc-has-loans-yes").await;
     settled().await;
     choose(&root, "ipsc-has-loans-yes").await;
     assert_eq!(
