@@ -350,7 +350,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let waiting = written.is_some();
 
     html! {
-        <div class={if large { "ipsc ipsc--large" } else { "ipsc" }} lang={lang.tag()}>
+        <div class="ipsc" data-large={large.then_some("true")} lang={lang.tag()}>
             { header(&HeaderProps { pack: props.pack, lang, large, tagline: at != Step::Results, waiting, dispatch: dispatch.clone() }) }
             <main class="ipsc-main">
                 if at > Step::Enterprise && at <= Step::Check {

@@ -1,6 +1,11 @@
 //! Form fields in the GOV.UK pattern: label, hint, the error in words beside the field,
 //! the user's text kept as typed, and for money the value as understood. Markup only:
 //! each kind of question (`kinds`) says what goes in and what a change does.
+//!
+//! A state that styles an element (an error, an inline group, a field's width) is a `data-`
+//! attribute beside a fixed class, never a class chosen at run time: yew builds a `class`
+//! that is not a literal into its `Classes` set (an `IndexSet` with its hashing), and that
+//! machinery alone was 1.7 KB gzip of the first load (`./x size`).
 
 use crate::strings;
 use ipsc_engine::Lang;
@@ -66,12 +71,9 @@ impl<'a> Described<'a> {
         }
     }
 
-    fn class(&self) -> &'static str {
-        if self.error.is_some() {
-            "ipsc-field ipsc-field--error"
-        } else {
-            "ipsc-field"
-        }
+    /// `data-invalid` on the field's wrapper while it shows an error (the red rule beside it).
+    fn invalid(&self) -> Option<&'static str> {
+        self.error.map(|_| "true")
     }
 }
 
@@ -83,8 +85,8 @@ pub struct TextInput<'a> {
     pub kind: &'static str,
     /// The keyboard a phone shows (`numeric`, `decimal`).
     pub mode: Option<&'static str>,
-    /// The input's whole class (`ipsc-input ipsc-input--money`).
-    pub class: &'static str,
+    /// The input's width (`data-width`: `count`, `money` or `date`; see the module's note).
+    pub width: &'static str,
     /// The value as understood, said under the field.
     pub understood: Option<String>,
 }
@@ -93,11 +95,11 @@ pub struct TextInput<'a> {
 pub fn text_input(d: &Described<'_>, input: &TextInput<'_>, oninput: Callback<InputEvent>) -> Html {
     let id = d.id.to_owned();
     html! {
-        <div class={d.class()}>
+        <div class="ipsc-field" data-invalid={d.invalid()}>
             <label class="ipsc-label" for={id.clone()}>{ d.label }</label>
             { d.hint_line() }
             { d.error_line(&id) }
-            <input class={input.class} id={id.clone()} name={id.clone()} type={input.kind}
+            <input class="ipsc-input" data-width={input.width} id={id.clone()} name={id.clone()} type={input.kind}
                 inputmode={input.mode} autocomplete="off" spellcheck="false"
                 value={input.value.to_owned()} {oninput}
                 aria-describedby={d.described_by(&id)}
@@ -119,12 +121,12 @@ pub fn radios(
         .map(|o| format!("{base}-{}", o.0))
         .unwrap_or_default();
     html! {
-        <div class={d.class()}>
+        <div class="ipsc-field" data-invalid={d.invalid()}>
             <fieldset class="ipsc-fieldset" aria-describedby={d.described_by(&first)}>
                 <legend class="ipsc-legend">{ d.label }</legend>
                 { d.hint_line() }
                 { d.error_line(&first) }
-                <div class={if inline { "ipsc-radios ipsc-radios--inline" } else { "ipsc-radios" }}>
+                <div class="ipsc-radios" data-inline={inline.then_some("true")}>
                     { for options.into_iter().map(|(suffix, label, checked, onchange)| {
                         let id = format!("{base}-{suffix}");
                         html! {
@@ -156,7 +158,7 @@ pub fn select(
         html! { <option value={value_id} {selected}>{ text }</option> }
     };
     html! {
-        <div class={d.class()}>
+        <div class="ipsc-field" data-invalid={d.invalid()}>
             <label class="ipsc-label" for={id.clone()}>{ d.label }</label>
             { d.error_line(&id) }
             <select class="ipsc-select" id={id.clone()} name={id.clone()} {onchange}

@@ -22,7 +22,7 @@ impl Asks for DateField {
             value: &p.value,
             kind: "date",
             mode: None,
-            class: "ipsc-input ipsc-input--date",
+            width: "date",
             understood: None,
         })
     }

@@ -33,7 +33,7 @@ impl Asks for Money {
             value: &p.value,
             kind: "text",
             mode: Some("decimal"),
-            class: "ipsc-input ipsc-input--money",
+            width: "money",
             understood,
         })
     }

@@ -47,7 +47,7 @@ impl Asks for Number {
             } else {
                 "decimal"
             }),
-            class: "ipsc-input ipsc-input--count",
+            width: "count",
             understood: None,
         })
     }
