@@ -295,6 +295,31 @@ test('when the report texts cannot be loaded, the results say so and can try aga
   app.problems.splice(i, 1);
 });
 
+test('the results\' own rules come with the results, not in the first load, and the results are never drawn without them', TEST, async () => {
+  const from = app.requests.length;
+  const page = await fresh();
+  const sheets = () => app.requests.slice(from).filter((url) => /^\/ipsc-report-[0-9a-f]{8}\.css$/.test(new URL(url).pathname));
+  assert.deepEqual(sheets(), [], 'the first step asks for no results stylesheet');
+  await page.route('**/ipsc-report-*.css', (route) => route.abort());
+  await answerEnterprise(page);
+  await page.goto(app.origin + '/#results');
+  await page.getByText('测算结果未能载入。请检查网络连接，返回上一步后再试。').waitFor();
+  assert.equal(await page.getByTestId('total').count(), 0, 'no results drawn without their rules');
+  await page.unroute('**/ipsc-report-*.css');
+  await page.goto(app.origin + '/#check');
+  await next(page, '查看测算结果');
+  await page.getByTestId('total').waitFor();
+  assert.ok(sheets().length >= 1, 'the stylesheet was asked for');
+  const panel = page.locator('.ipsc-panel');
+  assert.equal(await panel.evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(29, 79, 145)', 'the total\'s panel has its colour');
+  await noAxeViolations(page, 'results with their own rules');
+  await page.close();
+  // The one console error this test causes on purpose.
+  const i = app.problems.indexOf('Failed to load resource: net::ERR_FAILED');
+  assert.ok(i >= 0, 'the blocked request was seen');
+  app.problems.splice(i, 1);
+});
+
 test('on a kiosk the last person\'s answers go after a warning when no one is there, and nothing is kept', TEST, async () => {
   // Idle for 30 s, the least a kiosk program allows: the warning gives the last 20 (never
   // less: WCAG 2.2.1), which leaves the countdown, axe and the click time to run on a

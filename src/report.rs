@@ -29,7 +29,7 @@ const REPORT_MODULE: Option<&str> = option_env!("IPSC_REPORT_MODULE");
 extern "C" {
     /// Starts loading the report module `name` (once) from `base` (or beside the page).
     #[wasm_bindgen(js_name = preloadReport)]
-    fn preload_report(name: &str, base: &str) -> wasm_bindgen::JsValue;
+    fn preload_report(name: &str, base: &str);
 
     /// Draws the results from `input` into `container` with the report module, loading it
     /// first if need be; says `loading` meanwhile, and `failed` if it cannot be loaded.
@@ -171,7 +171,7 @@ pub fn Report(p: &ReportProps) -> Html {
 /// Starts loading the report module, where there is one, so the results show at once.
 pub(crate) fn preload() {
     if let Some(module) = REPORT_MODULE {
-        let _ = preload_report(module, settings::assets_base().unwrap_or_default());
+        preload_report(module, settings::assets_base().unwrap_or_default());
     }
 }
 

@@ -3,7 +3,9 @@
 //! module (crates/ipsc-report, the results page), from the check page on. Each is built
 //! for the wasm with the release build's own flags, bound by wasm-bindgen as an ES module,
 //! shrunk, and named after its content (`qr-HASH.js`, `qr-HASH_bg.wasm`) so that a host
-//! may cache it for ever. Built before the app, whose wasm names them (`IPSC_QR_MODULE`,
+//! may cache it for ever. The report module brings the results' stylesheet
+//! (`ipsc-report-HASH.css`, from styles/results.css), named with the same hash, which covers
+//! it too: the first load carries no rule only the results use. Built before the app, whose wasm names them (`IPSC_QR_MODULE`,
 //! `IPSC_REPORT_MODULE`); the post-build hook copies them into the build.
 
 use crate::cmd::{run, target_dir, Result};
@@ -18,6 +20,9 @@ pub struct Module {
     prefix: &'static str,
     /// The environment variable that tells the app's build (and the hook) its name.
     pub var: &'static str,
+    /// The stylesheet that comes with it (`styles/…`), if any: `src/modules.js` loads it
+    /// beside the module (same name, `.css`) and draws nothing until both are in.
+    style: Option<&'static str>,
 }
 
 /// Every module, in the order built.
@@ -26,11 +31,13 @@ pub const MODULES: [Module; 2] = [
         krate: "ipsc-qr",
         prefix: "qr",
         var: "IPSC_QR_MODULE",
+        style: None,
     },
     Module {
         krate: "ipsc-report",
         prefix: "ipsc-report",
         var: "IPSC_REPORT_MODULE",
+        style: Some("styles/results.css"),
     },
 ];
 
@@ -79,10 +86,21 @@ pub fn build(module: &Module, env: &[(&str, &str)]) -> Result<String> {
     crate::minify::shrink_bound(&wasm, &js)?;
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()));
     let (js_bytes, wasm_bytes) = (read(&js)?, read(&wasm)?);
+    let style = match module.style {
+        Some(path) => Some(read(Path::new(path))?),
+        None => None,
+    };
     let stem = format!(
         "{}-{:08x}",
         module.prefix,
-        ipsc_engine::digest::fnv1a32(&[js_bytes.as_slice(), wasm_bytes.as_slice()].concat())
+        ipsc_engine::digest::fnv1a32(
+            &[
+                js_bytes.as_slice(),
+                wasm_bytes.as_slice(),
+                style.as_deref().unwrap_or_default()
+            ]
+            .concat()
+        )
     );
     let glue = String::from_utf8(js_bytes).map_err(|e| format!("{}: {e}", js.display()))?;
     // The glue finds its wasm beside itself by this name, and must import nothing else of
@@ -104,6 +122,9 @@ pub fn build(module: &Module, env: &[(&str, &str)]) -> Result<String> {
     };
     write(&name, glue.as_bytes())?;
     write(&format!("{stem}_bg.wasm"), &wasm_bytes)?;
+    if let Some(style) = &style {
+        write(&format!("{stem}.css"), style)?;
+    }
     println!("xtask: built the module {name}");
     Ok(name)
 }
@@ -121,7 +142,11 @@ pub fn copy_into(staging: &Path) -> Result {
             continue;
         };
         let stem = name.trim_end_matches(".js");
-        for file in [name.clone(), format!("{stem}_bg.wasm")] {
+        let style = module.style.map(|_| format!("{stem}.css"));
+        for file in [name.clone(), format!("{stem}_bg.wasm")]
+            .into_iter()
+            .chain(style)
+        {
             let from: PathBuf = target_dir().join(module.krate).join(&file);
             std::fs::copy(&from, staging.join(&file))
                 .map_err(|e| format!("{}: {e} (built by `./x build`)", from.display()))?;
