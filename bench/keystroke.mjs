@@ -7,14 +7,15 @@
 // for each change before the next (a typist's pace, `--pause` ms apart), so its round
 // trips are not in the figures. Each figure is also given from the moment the keydown
 // reaches the page's first listener (`handled`), which leaves out the wait for the main
-// thread. The baseline page (bench/baseline/) takes the same keys
-// in the same run, under the same throttling.
+// thread.
 //
-// With `--before DIR` (another build's dist/, of an earlier commit, whose page has the
-// same fields), that build takes the same keys too, in a browser of its own, interleaved
-// with dist/: each key goes to one build, then to the other (which goes first takes
-// turns), so both builds' figures come from the same minutes of the shared machine. The
-// figures of dist/ stay where they were; the earlier build's are under `before`.
+// The baseline page (bench/baseline/) takes the same keys in the same minutes: key by key
+// in turn with the app (which goes first takes turns), so that the app's own cost (its
+// figure less the baseline's) is not the machine's speed changing between two halves of
+// a run. With `--before DIR` (another build's dist/, of an earlier commit, whose page has
+// the same fields), that build takes its turn too, in a browser of its own. The figures
+// of dist/ stay where they were; the earlier build's are under `before`, and the
+// baseline's of each of the three fields under `baseline`.
 //
 //   node bench/keystroke.mjs [--keys 200] [--pause 50] [--before DIR]
 import { servers, start, throttle, report, log, option, spread, answerEnterprise, next, fillLoan } from './common.mjs';
@@ -48,12 +49,12 @@ function probe() {
 }
 
 // Whole cycles of `keys`, at least `KEYS` presses, into the field `selector` of each
-// page of `pages` ({ context, page }), key by key: every page takes each key before the
-// next. The figures, in the order of `pages`.
-async function measure(pages, selector, keys) {
+// page of `pages` ({ context, page, selector }), key by key: every page takes each key
+// before the next. The figures, in the order of `pages`.
+async function measure(pages, keys) {
   const presses = Math.ceil(KEYS / keys.length) * keys.length;
   const runs = [];
-  for (const { context, page } of pages) {
+  for (const { context, page, selector } of pages) {
     await page.locator(selector).click();
     await page.evaluate(() => { window.__ipscBench.samples = []; window.__ipscBench.fromHandler = []; window.__ipscBench.pending = null; });
     runs.push({ page, cdp: await throttle(context, page, RATE), missed: 0 });
@@ -89,19 +90,18 @@ async function each(pages, step) {
   for (const { page } of pages) await step(page);
 }
 
+const COUNT = '#ipsc-count-domestic-invention-patents';
+const MONEY = '#ipsc-loan-0-principal';
+
 const run = await servers();
 let earlier = null;
 try {
   const { app, baseline } = run;
-  log('keystrokes: the baseline page');
+  // The baseline page holds both fields at once, and keeps its one page throughout.
   const plain = await baseline.context.newPage();
   await plain.goto(baseline.base);
   await plain.evaluate(probe);
-  const on = [{ context: baseline.context, page: plain }];
-  const [baseCount] = await measure(on, '#ipsc-count-domestic-invention-patents', COUNT_KEYS);
-  const [baseMoney] = await measure(on, '#ipsc-loan-0-principal', MONEY_KEYS);
-  const base = { count: baseCount, money: baseMoney };
-  await plain.close();
+  const base = (selector) => ({ context: baseline.context, page: plain, selector });
 
   // dist/ first, then the earlier build if there is one.
   if (BEFORE) earlier = await start(BEFORE);
@@ -111,21 +111,22 @@ try {
     await page.evaluate(probe);
     pages.push({ context: build.context, page });
   }
+  const at = (selector) => [...pages.map((p) => ({ ...p, selector })), base(selector)];
   await each(pages, async (page) => {
     await answerEnterprise(page);
     await next(page);
     await page.locator('#ipsc-count-pct-invention-patents').fill('0');
   });
-  log(`keystrokes: a count field (step 2)${earlier ? ', both builds' : ''}`);
-  const count = await measure(pages, '#ipsc-count-domestic-invention-patents', COUNT_KEYS);
+  log(`keystrokes: a count field (step 2), ${earlier ? 'both builds' : 'the app'} and the baseline page in turn`);
+  const count = await measure(at(COUNT), COUNT_KEYS);
   await each(pages, async (page) => {
-    await page.locator('#ipsc-count-domestic-invention-patents').fill('3');
+    await page.locator(COUNT).fill('3');
     await next(page);
     await page.locator('#ipsc-has-loans-yes').check();
     await fillLoan(page, 0, '');
   });
   log('keystrokes: a money field (step 3, one loan)');
-  const money = await measure(pages, '#ipsc-loan-0-principal', MONEY_KEYS);
+  const money = await measure(at(MONEY), MONEY_KEYS);
   await each(pages, async (page) => {
     const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
     for (let i = 1; i < 20; i++) {
@@ -135,13 +136,14 @@ try {
   });
   const loans = await Promise.all(pages.map(({ page }) => page.locator('[id^=ipsc-loan-][id$=-principal]').count()));
   log(`keystrokes: the money field with ${loans.join(' and ')} loans`);
-  const loans20 = await measure(pages, '#ipsc-loan-0-principal', MONEY_KEYS);
-  const figures = (at) => ({ count: count[at], money: money[at], loans20: { ...loans20[at], loans: loans[at] } });
+  const loans20 = await measure(at(MONEY), MONEY_KEYS);
+  const figures = (i) => ({ count: count[i], money: money[i], loans20: { ...loans20[i], loans: loans[i] } });
+  const last = pages.length;
   report({
     rate: RATE,
     pause: PAUSE,
     ...figures(0),
-    baseline: base,
+    baseline: { count: count[last], money: money[last], loans20: loans20[last] },
     ...(earlier ? { before: { dir: BEFORE, ...figures(1) } } : {}),
   });
 } finally {
