@@ -27,22 +27,26 @@ const MODULE: &str = "a";
 /// - without the `producers` and `target_features` sections, which only tools read (0.1 KB
 ///   gzip; `floor::check` strips the features section itself before it validates);
 /// - terser on the JS (about a quarter of its gzip size).
+///
+/// With `IPSC_WASM_NAMES=1` in the build's environment, wasm-opt keeps the functions' names
+/// (its `-g`), so that a profile (`bench/keyprofile.mjs`) names them; the code is the same,
+/// the wasm larger. Never for a build that ships.
 pub fn shrink_bound(wasm: &Path, js: &Path) -> Result {
     let wasm_path = wasm.display().to_string();
-    let printed = output(
-        "wasm-opt",
-        &[
-            &wasm_path,
-            "-Oz",
-            "--low-memory-unused",
-            "--minify-imports-and-exports-and-modules",
-            "--strip-producers",
-            "--strip-target-features",
-            "-o",
-            &wasm_path,
-        ],
-        &[],
-    )?;
+    let mut args = vec![
+        wasm_path.as_str(),
+        "-Oz",
+        "--low-memory-unused",
+        "--minify-imports-and-exports-and-modules",
+        "--strip-producers",
+        "--strip-target-features",
+        "-o",
+        &wasm_path,
+    ];
+    if keep_names() {
+        args.push("-g");
+    }
+    let printed = output("wasm-opt", &args, &[])?;
     let renames = parse(&printed)?;
     let bindings = std::fs::read_to_string(js).map_err(|e| format!("{}: {e}", js.display()))?;
     let bindings = default_export_only(&bindings)?;
@@ -79,6 +83,11 @@ pub fn default_export_only(js: &str) -> Result<String> {
             "the JS bindings have `{EXPORTS}` {n} times, not once"
         )),
     }
+}
+
+/// Whether this build keeps the wasm's function names, for a profile (`IPSC_WASM_NAMES=1`).
+fn keep_names() -> bool {
+    std::env::var_os("IPSC_WASM_NAMES").is_some_and(|v| v == "1")
 }
 
 /// The renames wasm-opt printed: `(module, old, new)` for each import, `(old, new)` for
