@@ -175,7 +175,10 @@ pub(crate) fn preload() {
     }
 }
 
-/// The results where the app shows them: drawn by the report module, or in place.
+/// The results where the app shows them: drawn by the report module, or in place. In
+/// place (a build without the module: the wasm-bindgen tests, a bare `trunk build`) the
+/// results' own stylesheet, which comes with the module, is not loaded and they show
+/// unstyled; `./x build` and `./x serve` always build the module.
 pub(crate) fn show(props: ReportProps) -> Html {
     match REPORT_MODULE {
         Some(_) => html! { <Remote ..props /> },

@@ -73,7 +73,7 @@ pub fn shrink_bound(wasm: &Path, js: &Path) -> Result {
 const EXPORTS: &str = "export { initSync, __wbg_init as default };";
 
 /// The bindings with only the default export, so that terser can drop `initSync` and its
-/// deprecation warning (about 0.1 KB gzip of the first load). Fails unless they end their
+/// deprecation warning (55 bytes gzip of the first load). Fails unless they end their
 /// exports as [`EXPORTS`] says, once: a wasm-bindgen that writes them otherwise stops the
 /// build.
 pub fn default_export_only(js: &str) -> Result<String> {
