@@ -36,16 +36,22 @@ fn prefs_text(lang: Lang, large: bool) -> String {
     format!("{}|{}", lang.tag(), u8::from(large))
 }
 
-/// Follows the browser's back and forward (where the page's URL is the app's).
+/// Follows the browser's back and forward (where the page's URL is the app's). The URL can
+/// change between the first render, which read it, and this effect, which listens: Yew
+/// yields to the browser during a long first render (a slow phone, a busy machine), and a
+/// `hashchange` then finds no listener. So the step is also caught up once, as the
+/// listener starts; a step the app already shows changes nothing.
 #[hook]
 pub(crate) fn use_history(dispatch: Dispatch) {
     use_effect_with((), move |()| {
         let listener = own_window().map(|w| {
-            gloo_events::EventListener::new(&w, "hashchange", move |_| {
+            let follow = move || {
                 if let Some(step) = step_from_hash(&location_hash()) {
                     dispatch.dispatch(Action::Go(step));
                 }
-            })
+            };
+            follow();
+            gloo_events::EventListener::new(&w, "hashchange", move |_| follow())
         });
         move || drop(listener)
     });
