@@ -3,7 +3,7 @@
 // reads into its table. Servers and browsers come from e2e/support.mjs (Debian's nginx
 // with deploy/'s configuration, Debian's Chromium in a fresh profile).
 import { fileURLToPath } from 'node:url';
-import { start } from '../e2e/support.mjs';
+import { start, answerFirstStep } from '../e2e/support.mjs';
 
 export { start, nginx } from '../e2e/support.mjs';
 
@@ -79,4 +79,34 @@ export async function fillLoan(page, i, principal = '500万') {
   await page.locator(`#ipsc-loan-${i}-start`).fill('2025-01-01');
   await page.locator(`#ipsc-loan-${i}-term`).fill('12');
   await page.locator(`#ipsc-loan-${i}-rate`).fill('3.5');
+}
+
+/// The fields the keystroke figures type into, each with a cycle of keys that leaves it
+/// empty again and changes the running estimate at every key (bench/keystroke.mjs,
+/// bench/keyprofile.mjs).
+export const COUNT_FIELD = { selector: '#ipsc-count-domestic-invention-patents', keys: ['1', '2', '3', 'Backspace', 'Backspace', 'Backspace'] };
+export const MONEY_FIELD = { selector: '#ipsc-loan-0-principal', keys: ['5', '0', '0', '0', 'Backspace', 'Backspace', 'Backspace', 'Backspace'] };
+
+/// From a new visitor's first step to step 2, where the count field is.
+export async function toCountField(page) {
+  await answerFirstStep(page);
+  await next(page);
+  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
+}
+
+/// From the count field's step to step 3, with one loan whose principal is left empty.
+export async function toMoneyField(page) {
+  await page.locator(COUNT_FIELD.selector).fill('3');
+  await next(page);
+  await page.locator('#ipsc-has-loans-yes').check();
+  await fillLoan(page, 0, '');
+}
+
+/// Adds loans after the first, each filled in, until there are `count`.
+export async function addLoans(page, count) {
+  const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
+  for (let i = 1; i < count; i++) {
+    await add.click();
+    await fillLoan(page, i, '1000');
+  }
 }

@@ -10,7 +10,7 @@
 //
 // Prints the two lists as text (not JSON: `./x bench` does not run it).
 import { start } from '../e2e/support.mjs';
-import { answerEnterprise, next, fillLoan, option, throttle } from './common.mjs';
+import { option, throttle, COUNT_FIELD, MONEY_FIELD, toCountField, toMoneyField, addLoans } from './common.mjs';
 
 const DIST = option('dist', 'dist');
 const FIELD = option('field', 'count');
@@ -19,11 +19,7 @@ const TOP = Number(option('top', 40));
 const RATE = 4;
 
 // The same fields and key cycles as bench/keystroke.mjs.
-const FIELDS = {
-  count: { selector: '#ipsc-count-domestic-invention-patents', keys: ['1', '2', '3', 'Backspace', 'Backspace', 'Backspace'] },
-  money: { selector: '#ipsc-loan-0-principal', keys: ['5', '0', '0', '0', 'Backspace', 'Backspace', 'Backspace', 'Backspace'] },
-};
-FIELDS.loans = FIELDS.money;
+const FIELDS = { count: COUNT_FIELD, money: MONEY_FIELD, loans: MONEY_FIELD };
 if (!FIELDS[FIELD]) throw new Error(`--field is count, money or loans, not ${FIELD}`);
 
 // A profile's time per function: its own (`self`) and with all it calls (`total`), in ms,
@@ -62,22 +58,9 @@ const list = (map) => [...map]
 const app = await start(DIST);
 try {
   const page = await app.page('/');
-  await answerEnterprise(page);
-  await next(page);
-  await page.locator('#ipsc-count-pct-invention-patents').fill('0');
-  if (FIELD !== 'count') {
-    await page.locator(FIELDS.count.selector).fill('3');
-    await next(page);
-    await page.locator('#ipsc-has-loans-yes').check();
-    await fillLoan(page, 0, '');
-  }
-  if (FIELD === 'loans') {
-    const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
-    for (let i = 1; i < 20; i++) {
-      await add.click();
-      await fillLoan(page, i, '1000');
-    }
-  }
+  await toCountField(page);
+  if (FIELD !== 'count') await toMoneyField(page);
+  if (FIELD === 'loans') await addLoans(page, 20);
   const { selector, keys } = FIELDS[FIELD];
   await page.locator(selector).click();
   const cdp = await throttle(app.context, page, RATE);

@@ -18,16 +18,13 @@
 // baseline's of each of the three fields under `baseline`.
 //
 //   node bench/keystroke.mjs [--keys 200] [--pause 50] [--before DIR]
-import { servers, start, throttle, report, log, option, spread, answerEnterprise, next, fillLoan } from './common.mjs';
+import { servers, start, throttle, report, log, option, spread, COUNT_FIELD, MONEY_FIELD, toCountField, toMoneyField, addLoans } from './common.mjs';
 
 const KEYS = Number(option('keys', 200));
 const PAUSE = Number(option('pause', 50));
 const BEFORE = option('before', null);
 const RATE = 4;
 
-// Each cycle leaves the field empty again, and each key changes the running total.
-const COUNT_KEYS = ['1', '2', '3', 'Backspace', 'Backspace', 'Backspace'];
-const MONEY_KEYS = ['5', '0', '0', '0', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
 
 // In the page: from each keydown to the next change of the running total's text.
 function probe() {
@@ -90,9 +87,6 @@ async function each(pages, step) {
   for (const { page } of pages) await step(page);
 }
 
-const COUNT = '#ipsc-count-domestic-invention-patents';
-const MONEY = '#ipsc-loan-0-principal';
-
 const run = await servers();
 let earlier = null;
 try {
@@ -112,31 +106,16 @@ try {
     pages.push({ context: build.context, page });
   }
   const at = (selector) => [...pages.map((p) => ({ ...p, selector })), base(selector)];
-  await each(pages, async (page) => {
-    await answerEnterprise(page);
-    await next(page);
-    await page.locator('#ipsc-count-pct-invention-patents').fill('0');
-  });
+  await each(pages, toCountField);
   log(`keystrokes: a count field (step 2), ${earlier ? 'both builds' : 'the app'} and the baseline page in turn`);
-  const count = await measure(at(COUNT), COUNT_KEYS);
-  await each(pages, async (page) => {
-    await page.locator(COUNT).fill('3');
-    await next(page);
-    await page.locator('#ipsc-has-loans-yes').check();
-    await fillLoan(page, 0, '');
-  });
+  const count = await measure(at(COUNT_FIELD.selector), COUNT_FIELD.keys);
+  await each(pages, toMoneyField);
   log('keystrokes: a money field (step 3, one loan)');
-  const money = await measure(at(MONEY), MONEY_KEYS);
-  await each(pages, async (page) => {
-    const add = page.getByRole('button', { name: /^(再添加一笔贷款|Add another loan)$/ });
-    for (let i = 1; i < 20; i++) {
-      await add.click();
-      await fillLoan(page, i, '1000');
-    }
-  });
+  const money = await measure(at(MONEY_FIELD.selector), MONEY_FIELD.keys);
+  await each(pages, (page) => addLoans(page, 20));
   const loans = await Promise.all(pages.map(({ page }) => page.locator('[id^=ipsc-loan-][id$=-principal]').count()));
   log(`keystrokes: the money field with ${loans.join(' and ')} loans`);
-  const loans20 = await measure(at(MONEY), MONEY_KEYS);
+  const loans20 = await measure(at(MONEY_FIELD.selector), MONEY_FIELD.keys);
   const figures = (i) => ({ count: count[i], money: money[i], loans20: { ...loans20[i], loans: loans[i] } });
   const last = pages.length;
   report({

@@ -28,18 +28,18 @@ async fn settled() {
     }
 }
 
-/// Waits, up to five seconds, for an element that a change of the URL brings: the
-/// browser's `hashchange` comes a task or more after the change, and later still on a busy
-/// machine (Firefox once took longer than `settled`, and once, with the two cores loaded
-/// by other browsers, longer than a second). Panics, naming it, if it never comes.
+/// Waits, up to a second, for an element that a change of the URL brings: the browser's
+/// `hashchange` comes a task or more after the change. (A wait of five seconds did not
+/// help when this failed on a loaded machine: the app had missed the change, which
+/// `hooks::use_history` now catches up.) Panics, naming it, if it never comes.
 async fn arrived(root: &Element, selector: &str) {
-    for _ in 0..500 {
+    for _ in 0..200 {
         if find(root, selector).is_some() {
             return;
         }
-        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
     }
-    panic!("{selector} did not arrive within five seconds of the URL's change");
+    panic!("{selector} did not arrive within a second of the URL's change");
 }
 
 /// Focuses an element and chooses it, as a keyboard's Space does on a radio.
