@@ -19,15 +19,6 @@ fn node(root: &Element, selector: &str) -> Element {
     find(root, selector).unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
-/// Lets every render that is due happen: an engine may run Yew's scheduled renders a task
-/// or two later (WebKit does), and a render counted in the wrong place would blame the
-/// next keystroke.
-async fn settled() {
-    for _ in 0..5 {
-        settle().await;
-    }
-}
-
 /// Waits, up to a second, for an element that a change of the URL brings: the browser's
 /// `hashchange` comes a task or more after the change. (A wait of five seconds did not
 /// help when this failed on a loaded machine: the app had missed the change, which
@@ -47,7 +38,7 @@ async fn choose(root: &Element, id: &str) {
     let element: HtmlElement = node(root, &format!("#{id}")).dyn_into().unwrap();
     element.focus().unwrap();
     click_id(root, id).await;
-    settled().await;
+    settle().await;
 }
 
 #[wasm_bindgen_test]
@@ -57,10 +48,10 @@ async fn a_keystroke_re_renders_its_field_and_the_estimate_and_nothing_else() {
     let staff = node(&root, "#ipsc-staff");
     let sales = node(&root, "#ipsc-sales");
     let registered = node(&root, "#ipsc-registered-yes");
-    settled().await;
+    settle().await;
     probe::take();
     type_into(&root, "#ipsc-sales", "500万").await;
-    settled().await;
+    settle().await;
     // The running estimate re-renders only if the estimate changed, which sales alone
     // cannot change: the field, and nothing else.
     assert_eq!(probe::take(), vec!["ipsc-sales"]);
@@ -68,7 +59,7 @@ async fn a_keystroke_re_renders_its_field_and_the_estimate_and_nothing_else() {
     assert!(sales.is_same_node(Some(&node(&root, "#ipsc-sales"))));
     assert!(registered.is_same_node(Some(&node(&root, "#ipsc-registered-yes"))));
     type_into(&root, "#ipsc-staff", "12").await;
-    settled().await;
+    settle().await;
     assert_eq!(probe::take(), vec!["ipsc-staff"]);
 }
 
@@ -98,7 +89,7 @@ async fn items_added_and_removed_move_focus_and_leave_the_others_in_place() {
         .set_hash("#step=3")
         .unwrap();
     arrived(&root, "#ipsc-has-loans-yes").await;
-    settled().await;
+    settle().await;
     choose(&root, "ipsc-has-loans-yes").await;
     assert_eq!(
         focused().id(),
@@ -110,13 +101,13 @@ async fn items_added_and_removed_move_focus_and_leave_the_others_in_place() {
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
-    settled().await;
+    settle().await;
     assert_eq!(focused().id(), "ipsc-loan-1-principal");
     assert!(first.is_same_node(Some(&node(&root, "#ipsc-loan-0-principal"))));
-    settled().await;
+    settle().await;
     probe::take();
     type_into(&root, "#ipsc-loan-1-principal", "100万").await;
-    settled().await;
+    settle().await;
     // The loan that holds the field, the field, and the estimate where it changed.
     let mut rendered = probe::take();
     rendered.retain(|name| name != "running");
@@ -130,7 +121,7 @@ async fn items_added_and_removed_move_focus_and_leave_the_others_in_place() {
     let second = node(&root, "#ipsc-loan-1-principal");
     let remove: HtmlElement = node(&root, "fieldset.ipsc-loan button").dyn_into().unwrap();
     remove.click();
-    settled().await;
+    settle().await;
     assert!(second.is_same_node(Some(&node(&root, "#ipsc-loan-0-principal"))));
     assert_eq!(focused().id(), "ipsc-loan-0-principal");
     let said = node(&root, "p[aria-live=polite].ipsc-visually-hidden")
@@ -142,6 +133,6 @@ async fn items_added_and_removed_move_focus_and_leave_the_others_in_place() {
         .dyn_into::<HtmlElement>()
         .unwrap()
         .click();
-    settled().await;
+    settle().await;
     assert_eq!(focused().id(), "ipsc-loan-add");
 }

@@ -44,9 +44,13 @@ pub async fn click_id(root: &Element, id: &str) {
     click(root, &format!("#{id}")).await;
 }
 
-/// Lets Yew's scheduler run.
+/// Lets the browser deliver what it queued (events, timers), then waits until Yew's
+/// scheduler has rendered everything due and run the effects. Yew yields to the browser
+/// during a render longer than 16 ms and goes on in a later task, so a fixed number of
+/// tasks is not enough (WebKit ran the step after a change a task or two late).
 pub async fn settle() {
     yew::platform::time::sleep(Duration::ZERO).await;
+    yew::scheduler::flush().await;
 }
 
 /// The first element matching a selector.
