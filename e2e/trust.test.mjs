@@ -190,6 +190,37 @@ test('when the browser stops keeping answers mid-journey, the page says so at on
   await page.close();
 });
 
+test('typed text is kept in the task after the keystroke, at once if the page goes away first, and a refused write is said', TEST, async () => {
+  const page = await fresh();
+  await page.locator('#ipsc-tech-sme-unsure').check();
+  const staff = page.locator('#ipsc-staff');
+  await staff.waitFor();
+  // One task: the keystroke, then the page going away before any timer can run.
+  const [during, leaving] = await page.evaluate(() => {
+    const field = document.querySelector('#ipsc-staff');
+    field.value = '12';
+    field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const during = localStorage.getItem('ipsc.answers');
+    window.dispatchEvent(new Event('pagehide'));
+    return [during, localStorage.getItem('ipsc.answers')];
+  });
+  assert.match(during, /tech-sme=unsure/);
+  assert.doesNotMatch(during, /staff=12/, 'not written in the keystroke\'s own task');
+  assert.match(leaving, /staff=12/, 'written at once as the page goes away');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator('#ipsc-staff').inputValue(), '12', 'back after a reload');
+  // A write put off that the browser refuses is said, as any other.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await page.locator('#ipsc-staff').fill('13');
+  const alert = page.locator('.ipsc-notice--warning[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /浏览器已不再保存本页的答案/);
+  await page.close();
+});
+
 test('two tabs: a change or a clear in one is offered to the other, never overwritten or undone by it', TEST, async () => {
   const one = await fresh();
   await one.locator('#ipsc-registered-yes').check();

@@ -13,6 +13,7 @@ use crate::hooks::{
 use crate::host;
 use crate::kinds::View;
 use crate::kiosk::use_qr_code;
+use crate::live::{Live, LiveRef, Write};
 use crate::part::{ErrorSummaryProps, FooterProps, Pending, RunningProps};
 use crate::policy::default_pack;
 use crate::report::{self, Input, ReportProps};
@@ -22,8 +23,8 @@ use crate::steps::step;
 use crate::storage::share_link;
 use crate::storage::{self, LinkError};
 use crate::strings::{self, fill};
-use ipsc_engine::explain::money;
-use ipsc_engine::{assess, Lang, Pack};
+use ipsc_engine::{Lang, Pack};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// How the app is hosted.
@@ -144,14 +145,27 @@ pub fn Journey(props: &JourneyProps) -> Html {
     });
     let heading = use_node_ref();
     let summary = use_node_ref();
+    let live = {
+        let dispatch = state.dispatcher();
+        let write: Write = |pack, form| storage::save(&storage::encode(pack, form));
+        (*use_memo((), move |()| {
+            LiveRef(Rc::new(Live::new(pack, default_year, dispatch, write)))
+        }))
+        .clone()
+    };
+    // Typed text takes the short way only where nothing else shown can change with it (see
+    // `live`): a step of questions, no errors shown, nothing a change clears, no other
+    // tab's answers waiting.
+    let quick = state.step.asks()
+        && !state.show_errors
+        && state.notice.is_none()
+        && state.said.is_none()
+        && state.elsewhere.is_none();
+    let keeps = persist && state.keeping != Keeping::Refused && state.elsewhere.is_none();
+    live.0.show(&state.form, quick, keeps, state.lang);
 
-    // Read and assessed once per change of the form, and shared by whatever shows them.
-    let computed = use_memo(state.form.clone(), move |form| {
-        let reading = form.borrow().reading(pack, default_year);
-        let year = reading.answers.year.unwrap_or(default_year);
-        let assessment = assess(pack, &reading.answers, year);
-        (reading, assessment)
-    });
+    // Read and assessed once per state of the form, and shared by whatever shows them.
+    let computed = live.0.computed();
     let (reading, assessment) = &*computed;
     let errors = &reading.errors;
     // No estimate from an answer that a step would refuse, whatever way led here (a link,
@@ -175,8 +189,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
     // The answers as the report module takes them: encoded once per change, and only on
     // the results (a re-render there, a tick of a kiosk's clock, encodes nothing again).
     let report_form = use_memo(
-        (state.form.clone(), at == Step::Results),
-        move |(form, results)| {
+        (state.form.clone(), state.form.stamp(), at == Step::Results),
+        move |(form, _, results)| {
             results.then(|| AttrValue::from(storage::encode(pack, &form.borrow())))
         },
     );
@@ -199,14 +213,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
 
     use_history(state.dispatcher());
     use_kiosk_idle(props.idle_reset, state.dispatcher(), default_year);
-    use_saving(
-        persist,
-        pack,
-        state.form.clone(),
-        state.elsewhere.is_some(),
-        state.keeping,
-        state.dispatcher(),
-    );
+    use_saving(live.clone(), state.form.clone(), state.elsewhere.is_some());
     use_saving_prefs(persist, state.lang, state.large);
     use_other_tabs(persist, state.dispatcher());
     let pending_focus = use_focus(at, state.attempts, heading.clone(), summary.clone());
@@ -236,7 +243,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
         .then(|| assessment.as_ref().ok().and_then(host::result))
         .flatten();
     use_effect_with(
-        (at == Step::Results).then(|| state.form.clone()),
+        (at == Step::Results).then(|| state.form.stamp()),
         move |_| {
             if let Some(post) = result {
                 post();
@@ -266,16 +273,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
             })
         },
     };
-    let step_has_errors = if at == Step::Check {
-        refused
-    } else {
-        errors.iter().any(|e| e.step == at)
-    };
-
     let next = {
-        let dispatch = dispatch.clone();
+        let (dispatch, live) = (dispatch.clone(), live.clone());
+        // Asked of the form as it is when pressed: text typed the short way since this
+        // render counts.
         Callback::from(move |_: MouseEvent| {
-            if step_has_errors {
+            if live.0.stops(at) {
                 dispatch.dispatch(Action::Failed);
             } else {
                 go(&dispatch, at.next());
@@ -298,6 +301,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 lang,
                 pack: shown_pack,
                 dispatch: &dispatch,
+                live: &live,
             };
             (question.title(), step(&view, question))
         }
@@ -314,11 +318,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
             }),
         ),
     };
-    let said = match assessment {
-        _ if refused => strings::RUNNING_WITHHELD.get(lang).to_owned(),
-        Ok(a) => money(pack, a.total, lang),
-        Err(_) => strings::ERR_ENGINE.get(lang).to_owned(),
-    };
+    let said = live.0.said();
     let other_tab = conflict.map(|theirs| {
         let (said, take_words) = match theirs {
             Some(_) => (strings::CHANGED_ELSEWHERE, strings::TAKE_THEIRS),
@@ -389,7 +389,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     if waiting {
                         <p class="ipsc-loading" role="status">{ strings::LOADING.get(lang) }</p>
                     }
-                    { running(RunningProps { lang, said: AttrValue::from(said) }) }
+                    { running(RunningProps { lang, said: AttrValue::from(said), live: live.clone() }) }
                 }
                 if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>

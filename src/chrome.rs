@@ -5,6 +5,7 @@
 use crate::browser::focus_id;
 use crate::form::Step;
 use crate::hooks::go;
+use crate::live::Redraw;
 use crate::part::{Draw, ErrorSummaryProps, FooterProps, Part, RunningProps, Shows};
 use crate::state::{Action, Dispatch, Keeping, PackRef};
 use crate::storage;
@@ -69,7 +70,7 @@ pub fn error_summary(p: ErrorSummaryProps) -> Html {
     html! { <Part draw={Draw(draw_summary)} shows={Shows::Summary(p)} /> }
 }
 
-fn draw_summary(shows: &Shows) -> Html {
+fn draw_summary(shows: &Shows, _: &Redraw) -> Html {
     let Shows::Summary(p) = shows else {
         return Html::default();
     };
@@ -115,15 +116,18 @@ pub fn running(p: RunningProps) -> Html {
     html! { <Part draw={Draw(draw_running)} shows={Shows::Running(p)} /> }
 }
 
-fn draw_running(shows: &Shows) -> Html {
+fn draw_running(shows: &Shows, redraw: &Redraw) -> Html {
     let Shows::Running(p) = shows else {
         return Html::default();
     };
     crate::probe::rendered("running");
+    // As it is now: text typed the short way redraws this part with the same properties.
+    let said = p.live.0.said();
+    p.live.0.running(redraw, &said);
     html! {
         <aside class="ipsc-running" aria-labelledby="ipsc-running-title">
             <h2 class="ipsc-running__title" id="ipsc-running-title">{ strings::RUNNING_ESTIMATE.get(p.lang) }</h2>
-            <p class="ipsc-running__amount" data-testid="running-total" aria-live="polite" aria-atomic="true">{ p.said.clone() }</p>
+            <p class="ipsc-running__amount" data-testid="running-total" aria-live="polite" aria-atomic="true">{ said }</p>
             <p class="ipsc-hint">{ strings::RUNNING_ESTIMATE_HINT.get(p.lang) }</p>
         </aside>
     }
@@ -151,7 +155,7 @@ pub fn footer(p: FooterProps) -> Html {
     html! { <Part draw={Draw(draw_footer)} shows={Shows::Footer(p)} /> }
 }
 
-fn draw_footer(shows: &Shows) -> Html {
+fn draw_footer(shows: &Shows, _: &Redraw) -> Html {
     let Shows::Footer(p) = shows else {
         return Html::default();
     };

@@ -6,8 +6,9 @@
 //! is its kind's (`kinds`).
 
 pub use crate::questions::Step;
-use ipsc_engine::Text;
+use ipsc_engine::{Answers, Text};
 use litemap::LiteMap;
+use rust_decimal::Decimal;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Answers by question key, as typed or chosen.
@@ -235,6 +236,18 @@ impl Form {
             && self.groups.is_empty()
             && self.values.iter().all(|(key, _)| key == "year")
     }
+}
+
+/// What reading the form gives (`kinds`): the answers so far, what needs fixing, and each
+/// money field's amount as understood (read once, shown beside the field).
+#[derive(Debug, Default, PartialEq)]
+pub struct Reading {
+    /// The answers the form gives so far.
+    pub answers: Answers,
+    /// What needs fixing, step by step.
+    pub errors: Vec<FieldError>,
+    /// Each money field's amount as understood, by field id.
+    pub understood: Vec<(String, Decimal)>,
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 
 use crate::browser::{focus, focus_id, location_hash, own_window, window};
 use crate::form::Step;
-use crate::state::{hash_of, step_from_hash, Action, Keeping, Shared, State};
+use crate::live::LiveRef;
+use crate::state::{hash_of, step_from_hash, Action, Shared, State};
 use crate::storage;
-use ipsc_engine::{Lang, Pack};
+use ipsc_engine::Lang;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -106,33 +107,16 @@ fn whole_seconds(milliseconds: f64) -> u32 {
     whole
 }
 
-/// Keeps the answers and the preferences as they change, where the page may keep anything
-/// (`persist`); never an empty form, so that "clear" leaves nothing behind. Nothing is
-/// written while `paused` (another tab's newer answers wait for the person's choice), nor
-/// where the browser refused at start. A write the browser refuses is said
-/// ([`Action::NotKept`]), never silent. The write is made in the change's own task: one
-/// put off to a later task could land after the storage was cleared elsewhere and bring
-/// cleared answers back (a test that clears and reloads found it).
+/// Keeps the answers as they change, where the page may keep anything (`live`'s
+/// [`Live::keep`](crate::live::Live::keep) says where and what); text typed the short way
+/// is kept by `live` itself, in the task after the keystroke's. Nothing is written while
+/// another tab's newer answers wait for the person's choice (the page then allows no short
+/// way), nor where the browser refused at start. The write of a change is made in the
+/// change's own task, and cancels a write put off: that one could land after the storage
+/// was cleared and bring cleared answers back (a test that clears and reloads found it).
 #[hook]
-pub(crate) fn use_saving(
-    persist: bool,
-    pack: &'static Pack,
-    form: Shared,
-    paused: bool,
-    keeping: Keeping,
-    dispatch: Dispatch,
-) {
-    let tries = persist && keeping != Keeping::Refused;
-    use_effect_with((form, paused), move |(form, paused)| {
-        let form = form.borrow();
-        if tries
-            && !*paused
-            && !form.is_untouched()
-            && !storage::save(&storage::encode(pack, &form))
-        {
-            dispatch.dispatch(Action::NotKept);
-        }
-    });
+pub(crate) fn use_saving(live: LiveRef, form: Shared, paused: bool) {
+    use_effect_with((form, paused), move |_| live.0.keep());
 }
 
 /// Keeps the preferences (language, large text) as they change, where the page may keep

@@ -13,7 +13,8 @@ mod number;
 mod one_of;
 mod yes_no;
 
-use crate::form::{FieldError, Form, MAX_CHARS};
+use crate::form::{FieldError, Form, Reading, MAX_CHARS};
+use crate::live::{LiveRef, Redraw};
 use crate::part::{Draw, FieldProps, Part, QRef, Shows};
 use crate::questions::{questionnaire, Answer, Choice, Kind, Need, Question, Step, Value};
 use crate::state::{At, Dispatch, PackRef};
@@ -51,9 +52,10 @@ pub(crate) trait Asks {
         show_one(q, v)
     }
 
-    /// The input of a question of one answer, with what the person typed or chose.
-    fn input(&self, p: &FieldProps) -> Html {
-        let _ = p;
+    /// The input of a question of one answer, with what the person typed or chose; `redraw`
+    /// redraws its field (text typed the short way, `live`).
+    fn input(&self, p: &FieldProps, redraw: &Redraw) -> Html {
+        let _ = (p, redraw);
         Html::default()
     }
 
@@ -104,8 +106,7 @@ pub(crate) trait Asks {
 /// Reads a question of one answer.
 #[inline(never)]
 fn read_one(q: &Question<'_>, r: &mut Reader<'_>) {
-    let field = q.first_field();
-    if let Some(value) = r.typed(q, r.form.get(&q.key), field) {
+    if let Some(value) = r.typed(q, r.form.get(&q.key), &|| q.first_field()) {
         r.put(&q.answer, value);
     }
 }
@@ -238,25 +239,14 @@ fn number_error(error: NumberError) -> Tr {
     }
 }
 
-/// What reading the form gives: the answers so far, what needs fixing, and each money
-/// field's amount as understood (read once, shown beside the field).
-#[derive(Debug, Default, PartialEq)]
-pub struct Reading {
-    /// The answers the form gives so far.
-    pub answers: Answers,
-    /// What needs fixing, step by step.
-    pub errors: Vec<FieldError>,
-    /// Each money field's amount as understood, by field id.
-    pub understood: Vec<(String, Decimal)>,
-}
-
 /// Collects answers and errors in one pass over the question table.
 pub(crate) struct Reader<'f> {
     reading: Reading,
     form: &'f Form,
     pack: &'f Pack,
-    /// The item being read, said before its errors in the summary.
-    within: Option<Text>,
+    /// The item being read, said before its errors in the summary: its heading's words and
+    /// its number, filled in only for an error (a keystroke reads every item again).
+    within: Option<(Tr, usize)>,
     /// The field of the question whose answer revealed the ones being read.
     revealed_by: Option<String>,
 }
@@ -267,34 +257,38 @@ impl Reader<'_> {
             field,
             step,
             message,
-            within: self.within.clone(),
+            within: self
+                .within
+                .map(|(heading, n)| strings::fill_both(heading, &[("n", &n.to_string())])),
             refused,
         });
     }
 
     /// The value of one typed or chosen answer, or `None`, with its error where it has one.
-    fn typed(&mut self, q: &Question<'_>, text: &str, field: String) -> Option<Value> {
+    /// The field's id (`field`) is made only where it is needed: an error, an amount as
+    /// understood (a keystroke reads every answer again).
+    fn typed(&mut self, q: &Question<'_>, text: &str, field: &dyn Fn() -> String) -> Option<Value> {
         let text = text.trim();
         if text.chars().nth(MAX_CHARS).is_some() {
             let message =
                 strings::fill_both(strings::ERR_TOO_LONG, &[("n", &MAX_CHARS.to_string())]);
-            self.error(field, q.step, message, true);
+            self.error(field(), q.step, message, true);
             return None;
         }
         if text.is_empty() {
             if let Need::Required(words) = &q.need {
-                self.error(field, q.step, words.said(), false);
+                self.error(field(), q.step, words.said(), false);
             }
             return None;
         }
         let (value, understood) = q.kind.asks().read_text(text);
         if let Some(amount) = understood {
-            self.reading.understood.push((field.clone(), amount));
+            self.reading.understood.push((field(), amount));
         }
         match value {
             Ok(value) => Some(value),
             Err(words) => {
-                self.error(field, q.step, words.into(), true);
+                self.error(field(), q.step, words.into(), true);
                 None
             }
         }
@@ -491,6 +485,8 @@ pub(crate) struct View<'v> {
     pub pack: PackRef,
     /// Changes the state.
     pub dispatch: &'v Dispatch,
+    /// The short way for typed text.
+    pub live: &'v LiveRef,
 }
 
 impl View<'_> {
@@ -515,7 +511,7 @@ impl View<'_> {
             <Part key={q.key.as_str()} draw={Draw(draw_field)} shows={Shows::Field(FieldProps {
                 q: QRef(q), id: AttrValue::from(id), at, value: AttrValue::from(value.to_owned()),
                 error: self.error(&first), understood, lang: self.lang, pack: self.pack,
-                dispatch: self.dispatch.clone(),
+                dispatch: self.dispatch.clone(), live: self.live.clone(),
             })} />
         }
     }
@@ -552,6 +548,12 @@ impl FieldProps {
         Callback::from(move |e: E| dispatch.dispatch(crate::state::Action::Set(at, value(e))))
     }
 
+    /// What a text input holds, as it is now: text typed the short way (`live`) redraws
+    /// the field with the same properties.
+    fn now(&self) -> String {
+        self.live.0.value(self.at)
+    }
+
     /// Its label (or legend) as shown, and its hint.
     fn words(&self) -> (String, Option<String>) {
         let q = self.q.0;
@@ -561,22 +563,28 @@ impl FieldProps {
         )
     }
 
-    /// A text input (number, money, date) with this field's words, error and change.
-    fn text(&self, input: &crate::fields::TextInput<'_>) -> Html {
+    /// A text input (number, money, date) with this field's words, error and change: the
+    /// short way (`live`) where the page allows it, redrawn by `redraw`.
+    fn text(&self, input: &crate::fields::TextInput<'_>, redraw: &Redraw) -> Html {
         let (label, hint) = self.words();
         let error = self.error.as_deref();
         let described =
             crate::fields::Described::new(&self.id, &label, hint.as_deref(), error, self.lang);
-        crate::fields::text_input(&described, input, self.set(typed_text))
+        let (live, at, redraw) = (self.live.clone(), self.at, redraw.clone());
+        // A question that reveals others changes more than its field.
+        let quick = self.q.0.reveals.is_none();
+        let oninput =
+            Callback::from(move |e: InputEvent| live.type_in(at, typed_text(e), quick, &redraw));
+        crate::fields::text_input(&described, input, oninput)
     }
 }
 
 /// Draws a question of one answer, as its kind shows it.
-fn draw_field(shows: &Shows) -> Html {
+fn draw_field(shows: &Shows, redraw: &Redraw) -> Html {
     match shows {
         Shows::Field(p) => {
             crate::probe::rendered(&p.id);
-            p.q.0.kind.asks().input(p)
+            p.q.0.kind.asks().input(p, redraw)
         }
         _ => Html::default(),
     }

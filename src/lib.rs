@@ -21,6 +21,7 @@ mod hooks;
 pub mod host;
 pub mod kinds;
 mod kiosk;
+mod live;
 mod part;
 pub mod policy;
 #[cfg(not(target_arch = "wasm32"))]

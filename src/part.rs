@@ -1,13 +1,16 @@
 //! The page's parts that re-render on their own: each question's field, the checkboxes,
 //! each item of a group (a loan), the running estimate, the error summary and the footer.
 //! Each is a [`Part`], re-rendered only when what it shows ([`Shows`], compared whole)
-//! changes; the module that makes a part draws it ([`Draw`]).
+//! changes, or when it redraws itself ([`Redraw`]: a field that took typed text the short way,
+//! the estimate that changed with it; see `live`); the module that makes a part draws it
+//! ([`Draw`]).
 //!
 //! Why one component type for all of them: Yew compiles its component machinery again
 //! for every component type (its state, runners and props wrapper), about 2.5 KB of wasm
 //! each, measured; six types cost the first load 2.4 KB gzip more than one.
 
 use crate::form::{FieldError, Item, Step};
+use crate::live::{LiveRef, Redraw};
 use crate::questions::Question;
 use crate::state::{At, Dispatch, Keeping, PackRef};
 use ipsc_engine::Lang;
@@ -37,7 +40,9 @@ impl PartialEq for Pending {
     }
 }
 
-/// A question of one answer: everything its field shows.
+/// A question of one answer: everything its field shows. A text input's text and amount as
+/// understood are drawn as they are now (`live`), which text typed the short way changes
+/// without new properties.
 #[derive(PartialEq)]
 pub struct FieldProps {
     /// The question.
@@ -46,11 +51,12 @@ pub struct FieldProps {
     pub id: AttrValue,
     /// Where its answer goes.
     pub at: At,
-    /// What is kept: as typed, or the chosen value.
+    /// What is kept: as typed, or the chosen value (a text input draws the text as it is
+    /// now; this says when the field must redraw for a change made elsewhere).
     pub value: AttrValue,
     /// The error shown beside it, in the language shown.
     pub error: Option<AttrValue>,
-    /// The amount as understood (money).
+    /// The amount as understood (money; drawn as it is now, as the text).
     pub understood: Option<Decimal>,
     /// The language.
     pub lang: Lang,
@@ -58,6 +64,8 @@ pub struct FieldProps {
     pub pack: PackRef,
     /// Changes the state; the same on every render.
     pub dispatch: Dispatch,
+    /// The short way for typed text.
+    pub live: LiveRef,
 }
 
 /// A question of several answers: its checkboxes.
@@ -92,6 +100,8 @@ pub struct ItemProps {
     pub pack: PackRef,
     /// Changes the state.
     pub dispatch: Dispatch,
+    /// The short way for its fields' typed text.
+    pub live: LiveRef,
 }
 
 /// The running estimate.
@@ -99,8 +109,11 @@ pub struct ItemProps {
 pub struct RunningProps {
     /// The language.
     pub lang: Lang,
-    /// What it says: the total, or why there is none.
+    /// What it says: the total, or why there is none (drawn as it is now, from `live`,
+    /// which text typed the short way changes without new properties).
     pub said: AttrValue,
+    /// Where the estimate is.
+    pub live: LiveRef,
 }
 
 /// The error summary.
@@ -162,7 +175,7 @@ pub enum Shows {
 /// same way. Two draws count as equal: whether a part re-renders is a question of what it
 /// shows alone (and a function's address is no identity to compare).
 #[derive(Clone, Copy)]
-pub struct Draw(pub fn(&Shows) -> Html);
+pub struct Draw(pub fn(&Shows, &Redraw) -> Html);
 
 impl PartialEq for Draw {
     fn eq(&self, _: &Self) -> bool {
@@ -179,8 +192,10 @@ pub struct PartProps {
     pub draw: Draw,
 }
 
-/// A part of the page that re-renders only when what it shows changes.
+/// A part of the page that re-renders only when what it shows changes, or when it redraws
+/// itself.
 #[function_component]
 pub fn Part(p: &PartProps) -> Html {
-    (p.draw.0)(&p.shows)
+    let redraw = use_force_update();
+    (p.draw.0)(&p.shows, &redraw)
 }

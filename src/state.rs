@@ -4,7 +4,7 @@ use crate::form::{Form, Step};
 use crate::questions::{item_field, ItemWords};
 use crate::strings::{self, Tr};
 use ipsc_engine::{Lang, Pack, Text};
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,20 +23,48 @@ pub enum At {
     Item(&'static str, u32, &'static str),
 }
 
+impl At {
+    /// What is kept there.
+    pub fn read(self, form: &Form) -> &str {
+        match self {
+            At::Answer(key) => form.get(key),
+            At::Item(group, id, key) => form
+                .items(group)
+                .iter()
+                .find(|item| item.id == id)
+                .map_or("", |item| crate::form::get(&item.values, key)),
+        }
+    }
+
+    /// Puts `value` there.
+    pub fn put(self, form: &mut Form, value: String) {
+        match self {
+            At::Answer(key) => form.set(key, value),
+            At::Item(group, id, key) => form.set_in(group, id, key, value),
+        }
+    }
+}
+
 /// The form, changed in place: a keystroke sets one answer and never copies the form. Its
 /// version tells a changed form from the same one, for what is computed from it once per
-/// change and for the effects that keep it.
+/// change and for the effects that keep it; text typed the short way (`live`) is counted
+/// inside, where every holder sees it ([`Shared::stamp`]).
 #[derive(Clone, Debug)]
 pub struct Shared {
     form: Rc<RefCell<Form>>,
+    typed: Rc<Cell<u64>>,
     version: u64,
 }
+
+/// One state of a form: which form, its version, and the text typed into it the short way.
+pub type Stamp = (usize, u64, u64);
 
 impl Shared {
     /// A form of its own.
     pub fn new(form: Form) -> Shared {
         Shared {
             form: Rc::new(RefCell::new(form)),
+            typed: Rc::default(),
             version: 0,
         }
     }
@@ -51,10 +79,26 @@ impl Shared {
         self.version
     }
 
+    /// This state of the form, text typed the short way included.
+    pub fn stamp(&self) -> Stamp {
+        (
+            Rc::as_ptr(&self.form) as usize,
+            self.version,
+            self.typed.get(),
+        )
+    }
+
     /// Changes the form in place; the next version.
     fn change<T>(&mut self, edit: impl FnOnce(&mut Form) -> T) -> T {
         self.version += 1;
         edit(&mut self.form.borrow_mut())
+    }
+
+    /// Text typed the short way (`live`): set in place, and counted where every holder of
+    /// this form sees it.
+    pub fn type_in(&self, at: At, text: String) {
+        at.put(&mut self.form.borrow_mut(), text);
+        self.typed.set(self.typed.get().wrapping_add(1));
     }
 }
 
@@ -249,10 +293,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Set(at, value) => {
-                next.form.change(|form| match at {
-                    At::Answer(key) => form.set(key, value),
-                    At::Item(group, id, key) => form.set_in(group, id, key, value),
-                });
+                next.form.change(|form| at.put(form, value));
                 next.notice = None;
                 next.said = None;
             }

@@ -68,7 +68,7 @@ impl Asks for AnyOf<'_> {
 }
 
 /// Checkboxes: any of these, or none.
-fn draw(shows: &Shows) -> Html {
+fn draw(shows: &Shows, _: &crate::live::Redraw) -> Html {
     let Shows::Checkboxes(p) = shows else {
         return Html::default();
     };

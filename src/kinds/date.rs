@@ -17,13 +17,16 @@ impl Asks for DateField {
         }
     }
 
-    fn input(&self, p: &FieldProps) -> Html {
-        p.text(&TextInput {
-            value: &p.value,
-            kind: "date",
-            mode: None,
-            width: "date",
-            understood: None,
-        })
+    fn input(&self, p: &FieldProps, redraw: &crate::live::Redraw) -> Html {
+        p.text(
+            &TextInput {
+                value: &p.now(),
+                kind: "date",
+                mode: None,
+                width: "date",
+                understood: None,
+            },
+            redraw,
+        )
     }
 }

@@ -14,7 +14,7 @@ impl Asks for DropDown<'_> {
         super::chosen(&self.choices(), text)
     }
 
-    fn input(&self, p: &FieldProps) -> Html {
+    fn input(&self, p: &FieldProps, _: &crate::live::Redraw) -> Html {
         let (label, _) = p.words();
         let groups = self
             .0

@@ -13,7 +13,7 @@ impl Asks for Fold<'_> {
         let opened = (self.record.open)(&mut r.reading.answers);
         let mut answered = 0;
         for child in &self.questions {
-            if let Some(value) = r.typed(child, r.form.get(&child.key), child.first_field()) {
+            if let Some(value) = r.typed(child, r.form.get(&child.key), &|| child.first_field()) {
                 answered += 1;
                 r.put(&child.answer, value);
             }

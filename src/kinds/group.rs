@@ -8,7 +8,7 @@ use crate::part::{Draw, ItemProps, Part, QRef, Shows};
 use crate::questions::{item_field, Group, Need, Question};
 use crate::state::{Action, At};
 use crate::strings::fill;
-use ipsc_engine::{Answers, Lang, Text};
+use ipsc_engine::{Answers, Lang};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -16,16 +16,12 @@ impl Asks for Group<'_> {
     fn read(&self, q: &Question<'_>, r: &mut Reader<'_>) {
         let items = r.form.items(&q.key);
         for (i, item) in items.iter().enumerate() {
-            let n = (i + 1).to_string();
-            r.within = Some(Text {
-                zh: fill(self.words.heading.zh, &[("n", &n)]),
-                en: fill(self.words.heading.en, &[("n", &n)]),
-            });
+            r.within = Some((self.words.heading, i + 1));
             let opened = (self.record.open)(&mut r.reading.answers);
             let mut complete = true;
             for child in &self.questions {
-                let field = item_field(&q.key, i, &child.key);
-                match r.typed(child, get(&item.values, &child.key), field) {
+                let field = || item_field(&q.key, i, &child.key);
+                match r.typed(child, get(&item.values, &child.key), &field) {
                     Some(value) => r.put(&child.answer, value),
                     None => complete &= !matches!(child.need, Need::Required(_)),
                 }
@@ -70,7 +66,7 @@ impl Asks for Group<'_> {
             html! {
                 <Part key={item.id} draw={Draw(draw)} shows={Shows::Item(ItemProps {
                     q: QRef(q), index, item: item.clone(), errors, understood, lang: v.lang,
-                    pack: v.pack, dispatch: v.dispatch.clone(),
+                    pack: v.pack, dispatch: v.dispatch.clone(), live: v.live.clone(),
                 })} />
             }
         });
@@ -160,7 +156,7 @@ fn group_of(q: &'static Question<'static>) -> Option<&'static Group<'static>> {
 }
 
 /// One item (a loan): its questions in a fieldset, with a button that removes it.
-fn draw(shows: &Shows) -> Html {
+fn draw(shows: &Shows, _: &crate::live::Redraw) -> Html {
     let Shows::Item(p) = shows else {
         return Html::default();
     };
@@ -178,6 +174,7 @@ fn draw(shows: &Shows) -> Html {
         lang: p.lang,
         pack: p.pack,
         dispatch: &p.dispatch,
+        live: &p.live,
     };
     let first = group.questions.first().map_or("", |c| c.key.as_str());
     let remove = {

@@ -22,19 +22,22 @@ impl Asks for Money {
         (within(read, self.limits).map(Value::Decimal), understood)
     }
 
-    fn input(&self, p: &FieldProps) -> Html {
-        let understood = p.understood.map(|amount| {
+    fn input(&self, p: &FieldProps, redraw: &crate::live::Redraw) -> Html {
+        let understood = p.live.0.understood(&p.id).map(|amount| {
             fill(
                 strings::UNDERSTOOD_AS.get(p.lang),
                 &[("value", &money(p.pack.0, amount, p.lang))],
             )
         });
-        p.text(&TextInput {
-            value: &p.value,
-            kind: "text",
-            mode: Some("decimal"),
-            width: "money",
-            understood,
-        })
+        p.text(
+            &TextInput {
+                value: &p.now(),
+                kind: "text",
+                mode: Some("decimal"),
+                width: "money",
+                understood,
+            },
+            redraw,
+        )
     }
 }

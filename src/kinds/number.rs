@@ -38,18 +38,21 @@ impl Asks for Number {
         }
     }
 
-    fn input(&self, p: &FieldProps) -> Html {
-        p.text(&TextInput {
-            value: &p.value,
-            kind: "text",
-            mode: Some(if self.quantity == Quantity::Count {
-                "numeric"
-            } else {
-                "decimal"
-            }),
-            width: "count",
-            understood: None,
-        })
+    fn input(&self, p: &FieldProps, redraw: &crate::live::Redraw) -> Html {
+        p.text(
+            &TextInput {
+                value: &p.now(),
+                kind: "text",
+                mode: Some(if self.quantity == Quantity::Count {
+                    "numeric"
+                } else {
+                    "decimal"
+                }),
+                width: "count",
+                understood: None,
+            },
+            redraw,
+        )
     }
 
     fn short(&self, text: &str) -> String {

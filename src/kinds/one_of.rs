@@ -13,7 +13,7 @@ impl Asks for OneOf<'_> {
         super::chosen(&self.choices(), text)
     }
 
-    fn input(&self, p: &FieldProps) -> Html {
+    fn input(&self, p: &FieldProps, _: &crate::live::Redraw) -> Html {
         let (legend, hint) = p.words();
         let options = self
             .0

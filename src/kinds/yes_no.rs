@@ -21,7 +21,7 @@ impl Asks for YesNo {
         }
     }
 
-    fn input(&self, p: &FieldProps) -> Html {
+    fn input(&self, p: &FieldProps, _: &crate::live::Redraw) -> Html {
         let q = p.q.0;
         let (legend, hint) = p.words();
         // The group this answer reveals, if any: answering so starts its first item.
