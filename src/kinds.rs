@@ -247,8 +247,9 @@ pub(crate) struct Reader<'f> {
     /// The item being read, said before its errors in the summary: its heading's words and
     /// its number, filled in only for an error (a keystroke reads every item again).
     within: Option<(Tr, usize)>,
-    /// The field of the question whose answer revealed the ones being read.
-    revealed_by: Option<String>,
+    /// The question whose answer revealed the ones being read (its field's id is made only
+    /// for an error).
+    revealed_by: Option<&'static Question<'static>>,
 }
 
 impl Reader<'_> {
@@ -314,11 +315,11 @@ impl Reader<'_> {
     }
 
     /// Reads a question and, where its answer reveals them, the questions below it.
-    fn question(&mut self, q: &Question<'_>) {
+    fn question(&mut self, q: &'static Question<'static>) {
         q.kind.asks().read(q, self);
         if let Some(reveal) = &q.reveals {
             if self.form.get(&q.key) == reveal.when {
-                let outer = self.revealed_by.replace(q.first_field());
+                let outer = self.revealed_by.replace(q);
                 for child in &reveal.questions {
                     self.question(child);
                 }

@@ -33,7 +33,7 @@ impl Asks for Group<'_> {
         r.within = None;
         if items.is_empty() {
             // At the question that asked for items: there is no item to point at.
-            let field = r.revealed_by.clone().unwrap_or_else(|| q.first_field());
+            let field = r.revealed_by.unwrap_or(q).first_field();
             r.error(field, q.step, self.words.none.into(), false);
         }
     }
