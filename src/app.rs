@@ -7,8 +7,8 @@ use crate::check::check;
 use crate::chrome::{clear, error_summary, finish, footer, header, running, HeaderProps};
 use crate::form::{FieldError, Form, Step};
 use crate::hooks::{
-    go, use_focus, use_history, use_kiosk_idle, use_other_tabs, use_saving, use_saving_prefs,
-    warning_window,
+    go, nothing, use_focus, use_history, use_kiosk_idle, use_on, use_other_tabs, use_saving,
+    use_saving_prefs, warning_window,
 };
 use crate::host;
 use crate::kinds::View;
@@ -178,13 +178,17 @@ pub fn Journey(props: &JourneyProps) -> Html {
         state.step
     };
     {
-        let dispatch = state.dispatcher();
-        use_effect_with(at != state.step, move |withheld| {
-            if *withheld {
-                replace_hash(&hash_of(Step::Check));
-                dispatch.dispatch(Action::Withhold);
-            }
-        });
+        let (dispatch, withheld) = (state.dispatcher(), at != state.step);
+        use_on(
+            (withheld.into(), 0),
+            Box::new(move || {
+                if withheld {
+                    replace_hash(&hash_of(Step::Check));
+                    dispatch.dispatch(Action::Withhold);
+                }
+                nothing()
+            }),
+        );
     }
     // The answers as the report module takes them: encoded once per change, and only on
     // the results (a re-render there, a tick of a kiosk's clock, encodes nothing again).
@@ -204,31 +208,48 @@ pub fn Journey(props: &JourneyProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let agreed = state.elsewhere.is_some() && conflict.is_none();
-        use_effect_with(agreed, move |agreed| {
-            if *agreed {
-                dispatch.dispatch(Action::KeepMine);
-            }
-        });
+        use_on(
+            (agreed.into(), 0),
+            Box::new(move || {
+                if agreed {
+                    dispatch.dispatch(Action::KeepMine);
+                }
+                nothing()
+            }),
+        );
     }
 
     use_history(state.dispatcher());
     use_kiosk_idle(props.idle_reset, state.dispatcher(), default_year);
-    use_saving(live.clone(), state.form.clone(), state.elsewhere.is_some());
+    use_saving(live.clone(), &state.form, state.elsewhere.is_some());
     use_saving_prefs(persist, state.lang, state.large);
     use_other_tabs(persist, state.dispatcher());
     let pending_focus = use_focus(at, state.attempts, heading.clone(), summary.clone());
     // An item added or removed: focus where the reducer said, once it shows.
-    use_effect_with(state.focus.clone(), |focus| {
-        if let Some((_, field)) = focus {
-            focus_id(field);
-        }
-    });
+    {
+        let focus = state.focus.clone();
+        let asked = focus.as_ref().map_or(0, |(n, _)| u64::from(*n) + 1);
+        use_on(
+            (asked, 0),
+            Box::new(move || {
+                if let Some((_, field)) = focus {
+                    focus_id(&field);
+                }
+                nothing()
+            }),
+        );
+    }
     // The results' module starts loading on the check page, so they show at once.
-    use_effect_with(at == Step::Check, |checking| {
-        if *checking {
-            report::preload();
-        }
-    });
+    let checking = at == Step::Check;
+    use_on(
+        (checking.into(), 0),
+        Box::new(move || {
+            if checking {
+                report::preload();
+            }
+            nothing()
+        }),
+    );
 
     let lang = state.lang;
     let kiosk_results = props.idle_reset.is_some() && at == Step::Results;
@@ -242,13 +263,19 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let result = (at == Step::Results)
         .then(|| assessment.as_ref().ok().and_then(host::result))
         .flatten();
-    use_effect_with(
-        (at == Step::Results).then(|| state.form.stamp()),
-        move |_| {
+    let shown = if at == Step::Results {
+        state.form.key()
+    } else {
+        (0, 0)
+    };
+    use_on(
+        shown,
+        Box::new(move || {
             if let Some(post) = result {
                 post();
             }
-        },
+            nothing()
+        }),
     );
     // The check page names every refused answer, at once; a step, its own errors once
     // Continue has failed there (or the person came from the check page to fix one).

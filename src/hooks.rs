@@ -32,6 +32,32 @@ pub(crate) fn warning_window(idle_seconds: u32) -> u32 {
     (idle_seconds / 2).clamp(20, 30).min(idle_seconds)
 }
 
+/// What an effect's run leaves to undo when its key changes or the page goes (a listener,
+/// a timer).
+pub(crate) type Undo = Box<dyn FnOnce()>;
+
+/// What an effect follows, reduced to two numbers: it runs again when they change.
+pub(crate) type Key = (u64, u64);
+
+/// Nothing to undo.
+pub(crate) fn nothing() -> Undo {
+    Box::new(|| ())
+}
+
+/// Runs `run` after the first render and after each render in which `key` changed, first
+/// undoing what its last run left. Every effect of the journey is one of these: Yew
+/// compiles its effect machinery again for each effect's own types (its inputs, its run,
+/// its undo), about 600 bytes of wasm each, 7.5 KB for the journey's twelve (measured by
+/// function in the name section of a release build); with one key type and the run and
+/// undo boxed, once.
+#[hook]
+pub(crate) fn use_on(key: Key, run: Box<dyn FnOnce() -> Undo>) {
+    use_effect_with(key, move |_| {
+        let undo = run();
+        move || undo()
+    });
+}
+
 /// Preferences as kept: `en|1`.
 fn prefs_text(lang: Lang, large: bool) -> String {
     format!("{}|{}", lang.tag(), u8::from(large))
@@ -44,18 +70,21 @@ fn prefs_text(lang: Lang, large: bool) -> String {
 /// listener starts; a step the app already shows changes nothing.
 #[hook]
 pub(crate) fn use_history(dispatch: Dispatch) {
-    use_effect_with((), move |()| {
-        let listener = own_window().map(|w| {
-            let follow = move || {
-                if let Some(step) = step_from_hash(&location_hash()) {
-                    dispatch.dispatch(Action::Go(step));
-                }
-            };
-            follow();
-            gloo_events::EventListener::new(&w, "hashchange", move |_| follow())
-        });
-        move || drop(listener)
-    });
+    use_on(
+        (0, 0),
+        Box::new(move || {
+            let listener = own_window().map(|w| {
+                let follow = move || {
+                    if let Some(step) = step_from_hash(&location_hash()) {
+                        dispatch.dispatch(Action::Go(step));
+                    }
+                };
+                follow();
+                gloo_events::EventListener::new(&w, "hashchange", move |_| follow())
+            });
+            Box::new(move || drop(listener))
+        }),
+    );
 }
 
 /// On a kiosk (`idle` seconds given): any touch, key or input starts the quiet time
@@ -66,35 +95,39 @@ pub(crate) fn use_history(dispatch: Dispatch) {
 /// second that changes nothing renders nothing.
 #[hook]
 pub(crate) fn use_kiosk_idle(idle: Option<u32>, dispatch: Dispatch, default_year: i32) {
-    use_effect_with(idle, move |idle| {
-        let running = idle.zip(window()).map(|(seconds, w)| {
-            let warn_after = seconds - warning_window(seconds);
-            let since = Rc::new(Cell::new(js_sys::Date::now()));
-            let tick = {
-                let (since, dispatch) = (since.clone(), dispatch.clone());
-                gloo_timers::callback::Interval::new(1000, move || {
-                    let now = js_sys::Date::now();
-                    let quiet = whole_seconds(now - since.get());
-                    if quiet >= seconds {
-                        since.set(now);
-                        go(&dispatch, Step::Enterprise);
-                        dispatch.dispatch(Action::Idle(default_year));
-                    } else if quiet >= warn_after {
-                        dispatch.dispatch(Action::IdleWarning(default_year, seconds - quiet));
-                    }
-                })
-            };
-            let listeners = ["pointerdown", "keydown", "input"].map(|kind| {
-                let (since, dispatch) = (since.clone(), dispatch.clone());
-                gloo_events::EventListener::new(&w, kind, move |_| {
-                    since.set(js_sys::Date::now());
-                    dispatch.dispatch(Action::Active);
-                })
+    let key = idle.map_or(0, |seconds| u64::from(seconds) + 1);
+    use_on(
+        (key, 0),
+        Box::new(move || {
+            let running = idle.zip(window()).map(|(seconds, w)| {
+                let warn_after = seconds - warning_window(seconds);
+                let since = Rc::new(Cell::new(js_sys::Date::now()));
+                let tick = {
+                    let (since, dispatch) = (since.clone(), dispatch.clone());
+                    gloo_timers::callback::Interval::new(1000, move || {
+                        let now = js_sys::Date::now();
+                        let quiet = whole_seconds(now - since.get());
+                        if quiet >= seconds {
+                            since.set(now);
+                            go(&dispatch, Step::Enterprise);
+                            dispatch.dispatch(Action::Idle(default_year));
+                        } else if quiet >= warn_after {
+                            dispatch.dispatch(Action::IdleWarning(default_year, seconds - quiet));
+                        }
+                    })
+                };
+                let listeners = ["pointerdown", "keydown", "input"].map(|kind| {
+                    let (since, dispatch) = (since.clone(), dispatch.clone());
+                    gloo_events::EventListener::new(&w, kind, move |_| {
+                        since.set(js_sys::Date::now());
+                        dispatch.dispatch(Action::Active);
+                    })
+                });
+                (tick, listeners)
             });
-            (tick, listeners)
-        });
-        move || drop(running)
-    });
+            Box::new(move || drop(running))
+        }),
+    );
 }
 
 /// Whole seconds in `milliseconds` of the clock, at least 0 (the clock may be set back)
@@ -115,8 +148,15 @@ fn whole_seconds(milliseconds: f64) -> u32 {
 /// change's own task, and cancels a write put off: that one could land after the storage
 /// was cleared and bring cleared answers back (a test that clears and reloads found it).
 #[hook]
-pub(crate) fn use_saving(live: LiveRef, form: Shared, paused: bool) {
-    use_effect_with((form, paused), move |_| live.0.keep());
+pub(crate) fn use_saving(live: LiveRef, form: &Shared, paused: bool) {
+    let (changes, _) = form.key();
+    use_on(
+        (changes, paused.into()),
+        Box::new(move || {
+            live.0.keep();
+            nothing()
+        }),
+    );
 }
 
 /// Keeps the preferences (language, large text) as they change, where the page may keep
@@ -125,41 +165,47 @@ pub(crate) fn use_saving(live: LiveRef, form: Shared, paused: bool) {
 /// the first step written into the page), not in the language left behind.
 #[hook]
 pub(crate) fn use_saving_prefs(persist: bool, lang: Lang, large: bool) {
-    use_effect_with((lang, large), move |(lang, large)| {
-        if !persist {
-            return;
-        }
-        if *lang != Lang::Zh || *large {
-            storage::save_prefs(&prefs_text(*lang, *large));
-        } else {
-            storage::forget_prefs();
-        }
-    });
+    use_on(
+        (u64::from(lang == Lang::En), large.into()),
+        Box::new(move || {
+            if persist {
+                if lang != Lang::Zh || large {
+                    storage::save_prefs(&prefs_text(lang, large));
+                } else {
+                    storage::forget_prefs();
+                }
+            }
+            nothing()
+        }),
+    );
 }
 
 /// Hears of another tab or window of this page that changes or clears the kept answers
 /// (the browser's `storage` event, which only other tabs receive).
 #[hook]
 pub(crate) fn use_other_tabs(persist: bool, dispatch: Dispatch) {
-    use_effect_with(persist, move |persist| {
-        let listener = window().filter(|_| *persist).map(|w| {
-            gloo_events::EventListener::new(&w, "storage", move |event| {
-                use wasm_bindgen::JsCast;
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                match event.key() {
-                    // `localStorage.clear()` names no key.
-                    None => dispatch.dispatch(Action::Elsewhere(None)),
-                    Some(key) if key == storage::STORAGE_KEY => {
-                        dispatch.dispatch(Action::Elsewhere(event.new_value()));
+    use_on(
+        (persist.into(), 0),
+        Box::new(move || {
+            let listener = window().filter(|_| persist).map(|w| {
+                gloo_events::EventListener::new(&w, "storage", move |event| {
+                    use wasm_bindgen::JsCast;
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    match event.key() {
+                        // `localStorage.clear()` names no key.
+                        None => dispatch.dispatch(Action::Elsewhere(None)),
+                        Some(key) if key == storage::STORAGE_KEY => {
+                            dispatch.dispatch(Action::Elsewhere(event.new_value()));
+                        }
+                        Some(_) => {}
                     }
-                    Some(_) => {}
-                }
-            })
-        });
-        move || drop(listener)
-    });
+                })
+            });
+            Box::new(move || drop(listener))
+        }),
+    );
 }
 
 /// Focus: the new step's heading on each step change (not on the first render), or the
@@ -176,21 +222,28 @@ pub(crate) fn use_focus(
     let first = use_mut_ref(|| true);
     {
         let pending = pending.clone();
-        use_effect_with(step, move |_| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            match pending.borrow_mut().take() {
-                Some(field) => focus_id(&field),
-                None => focus(&heading),
-            }
-        });
+        use_on(
+            (step.number().into(), 0),
+            Box::new(move || {
+                if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                    match pending.borrow_mut().take() {
+                        Some(field) => focus_id(&field),
+                        None => focus(&heading),
+                    }
+                }
+                nothing()
+            }),
+        );
     }
-    use_effect_with(attempts, move |attempts| {
-        if *attempts > 0 {
-            focus(&summary);
-        }
-    });
+    use_on(
+        (attempts.into(), 0),
+        Box::new(move || {
+            if attempts > 0 {
+                focus(&summary);
+            }
+            nothing()
+        }),
+    );
     pending
 }
 

@@ -88,6 +88,13 @@ impl Shared {
         )
     }
 
+    /// This state of the form as an effect's key (`hooks::use_on`): which form and its
+    /// version, then the text typed into it the short way.
+    pub fn key(&self) -> (u64, u64) {
+        let (form, version, typed) = self.stamp();
+        ((form as u64) << 32 ^ version, typed)
+    }
+
     /// Changes the form in place; the next version.
     fn change<T>(&mut self, edit: impl FnOnce(&mut Form) -> T) -> T {
         self.version += 1;
