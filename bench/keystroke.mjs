@@ -1,5 +1,6 @@
 // Keystroke → new running estimate in the DOM, under 4× CPU throttling (Emulation.
-// setCPUThrottlingRate): in a count field (step 2), in a money field (step 3, one loan),
+// setCPUThrottlingRate, each page for its own turn only): in a count field (step 2), in a
+// money field (step 3, one loan),
 // and in the same money field with 20 loans entered. Measured inside the page: the
 // keydown's own timestamp (when the browser made the event, so time spent waiting for the
 // main thread counts) to the MutationObserver callback that sees the running total's text

@@ -130,6 +130,7 @@ fn start(pack: &'static Pack, persist: bool, default_year: i32) -> State {
 /// The whole questionnaire, the check page and the results.
 #[function_component]
 pub fn Journey(props: &JourneyProps) -> Html {
+    crate::probe::page_rendered();
     let pack = props.pack.0;
     let persist = props.persist;
     let written = props.written;

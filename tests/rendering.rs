@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{click_id, find, focused, mount, settle, type_into};
+use common::{click, click_id, find, focused, mount, settle, type_into};
 use ipsc_app::probe;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -61,6 +61,23 @@ async fn a_keystroke_re_renders_its_field_and_the_estimate_and_nothing_else() {
     type_into(&root, "#ipsc-staff", "12").await;
     settle().await;
     assert_eq!(probe::take(), vec!["ipsc-staff"]);
+}
+
+#[wasm_bindgen_test]
+async fn typed_text_renders_no_page_unless_the_page_shows_more_than_the_field() {
+    let root = mount().await;
+    choose(&root, "ipsc-tech-sme-unsure").await;
+    probe::page_renders();
+    type_into(&root, "#ipsc-staff", "12").await;
+    assert_eq!(probe::page_renders(), 0, "the short way: the field alone");
+    assert_eq!(probe::take().last().map(String::as_str), Some("ipsc-staff"));
+    // Continue fails (step 1 is not all answered): the errors show, and now a keystroke
+    // can change them, in the field and in the summary, so the page renders.
+    click(&root, "main > button.ipsc-button").await;
+    assert!(find(&root, ".ipsc-error-summary").is_some());
+    probe::page_renders();
+    type_into(&root, "#ipsc-staff", "13").await;
+    assert_eq!(probe::page_renders(), 1, "errors shown: the page renders");
 }
 
 #[wasm_bindgen_test]
