@@ -150,7 +150,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
         let dispatch = state.dispatcher();
         let write: Write = |pack, form| storage::save(&storage::encode(pack, form));
         (*use_memo((), move |()| {
-            LiveRef(Rc::new(Live::new(pack, default_year, dispatch, write)))
+            LiveRef(Rc::new(Live::new(pack, dispatch, write)))
         }))
         .clone()
     };
@@ -163,7 +163,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
         && state.said.is_none()
         && state.elsewhere.is_none();
     let keeps = persist && state.keeping != Keeping::Refused && state.elsewhere.is_none();
-    live.0.show(&state.form, quick, keeps, state.lang);
+    live.0
+        .show(&state.form, default_year, quick, keeps, state.lang);
 
     // Read and assessed once per state of the form, and shared by whatever shows them.
     let computed = live.0.computed();
@@ -330,6 +331,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 pack: shown_pack,
                 dispatch: &dispatch,
                 live: &live,
+                typing: state.form.typing(),
             };
             (question.title(), step(&view, question))
         }
@@ -417,7 +419,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     if waiting {
                         <p class="ipsc-loading" role="status">{ strings::LOADING.get(lang) }</p>
                     }
-                    { running(RunningProps { lang, said: AttrValue::from(said), live: live.clone() }) }
+                    { running(RunningProps { lang, said: AttrValue::from(said), live: live.clone(), typing: state.form.typing() }) }
                 }
                 if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>

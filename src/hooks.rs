@@ -45,7 +45,8 @@ pub(crate) fn nothing() -> Undo {
 }
 
 /// Runs `run` after the first render and after each render in which `key` changed, first
-/// undoing what its last run left. Every effect of the journey is one of these: Yew
+/// undoing what its last run left. Every effect of the journey is one of these (but the
+/// kiosk's QR code's, which follows a link's text): Yew
 /// compiles its effect machinery again for each effect's own types (its inputs, its run,
 /// its undo), about 600 bytes of wasm each, 7.5 KB for the journey's twelve (measured by
 /// function in the name section of a release build); with one key type and the run and

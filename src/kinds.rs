@@ -488,6 +488,8 @@ pub(crate) struct View<'v> {
     pub dispatch: &'v Dispatch,
     /// The short way for typed text.
     pub live: &'v LiveRef,
+    /// What the fields are drawn from (see [`FieldProps::typing`]).
+    pub typing: (u64, u64),
 }
 
 impl View<'_> {
@@ -512,7 +514,7 @@ impl View<'_> {
             <Part key={q.key.as_str()} draw={Draw(draw_field)} shows={Shows::Field(FieldProps {
                 q: QRef(q), id: AttrValue::from(id), at, value: AttrValue::from(value.to_owned()),
                 error: self.error(&first), understood, lang: self.lang, pack: self.pack,
-                dispatch: self.dispatch.clone(), live: self.live.clone(),
+                dispatch: self.dispatch.clone(), live: self.live.clone(), typing: self.typing,
             })} />
         }
     }

@@ -5,7 +5,8 @@
 //! nothing else it shows can change with the text: on a step of questions, with no errors
 //! shown, no notice or announcement that a change clears, no other tab's answers waiting;
 //! and only for a question that reveals none. Otherwise, and for every other change, a
-//! keystroke is an [`Action::Set`], and the page renders.
+//! keystroke is an [`Action::Set`], and the page renders. (A fold's `open`, which follows
+//! whether its questions hold text, catches up at the page's next render.)
 //!
 //! The reading and the assessment are computed here, once per state of the form, and
 //! shared by whatever shows them (the page, a field's amount as understood, the estimate).
@@ -28,13 +29,18 @@ pub type Redraw = UseForceUpdateHandle;
 /// The reading of one state of the form, and the assessment of its answers.
 pub type Computed = (Reading, Result<Assessment, EngineError>);
 
+/// What a computation was made of: a state of the form, and the year a fresh one starts
+/// with.
+type Computing = (Stamp, i32);
+
 /// Writes the answers where the browser keeps them; false if it refused.
 pub type Write = fn(&'static Pack, &Form) -> bool;
 
 /// What the short way needs, one for the page's life.
 pub struct Live {
     pack: &'static Pack,
-    default_year: i32,
+    /// The year a fresh form starts with (it moves on at New Year on a kiosk left running).
+    default_year: Cell<i32>,
     dispatch: Dispatch,
     write: Write,
     /// The form shown, as the page last rendered it.
@@ -46,7 +52,7 @@ pub struct Live {
     /// The language shown.
     lang: Cell<Lang>,
     /// The last state of the form computed, and what it gave.
-    computed: RefCell<Option<(Stamp, Rc<Computed>)>>,
+    computed: RefCell<Option<(Computing, Rc<Computed>)>>,
     /// The running estimate's part, and the words it shows.
     running: RefCell<Option<(Redraw, String)>>,
     /// The answers' write after typed text, put off to a task of its own.
@@ -58,10 +64,10 @@ pub struct Live {
 
 impl Live {
     /// For the page's life.
-    pub fn new(pack: &'static Pack, default_year: i32, dispatch: Dispatch, write: Write) -> Self {
+    pub fn new(pack: &'static Pack, dispatch: Dispatch, write: Write) -> Self {
         Live {
             pack,
-            default_year,
+            default_year: Cell::new(0),
             dispatch,
             write,
             form: RefCell::new(Shared::default()),
@@ -75,10 +81,11 @@ impl Live {
         }
     }
 
-    /// What the page shows now, at each of its renders: the form, whether the short way is
-    /// open, whether answers are kept, the language.
-    pub fn show(&self, form: &Shared, quick: bool, keeps: bool, lang: Lang) {
+    /// What the page shows now, at each of its renders: the form and the year a fresh one
+    /// starts with, whether the short way is open, whether answers are kept, the language.
+    pub fn show(&self, form: &Shared, default_year: i32, quick: bool, keeps: bool, lang: Lang) {
         *self.form.borrow_mut() = form.clone();
+        self.default_year.set(default_year);
         self.quick.set(quick);
         self.keeps.set(keeps);
         self.lang.set(lang);
@@ -87,14 +94,15 @@ impl Live {
     /// The reading and the assessment of the form as it is now, computed once per state.
     pub fn computed(&self) -> Rc<Computed> {
         let shared = self.form.borrow();
-        let stamp = shared.stamp();
+        let default_year = self.default_year.get();
+        let stamp = (shared.stamp(), default_year);
         if let Some((at, computed)) = &*self.computed.borrow() {
             if *at == stamp {
                 return computed.clone();
             }
         }
-        let reading = shared.borrow().reading(self.pack, self.default_year);
-        let year = reading.answers.year.unwrap_or(self.default_year);
+        let reading = shared.borrow().reading(self.pack, default_year);
+        let year = reading.answers.year.unwrap_or(default_year);
         let assessment = assess(self.pack, &reading.answers, year);
         let computed = Rc::new((reading, assessment));
         *self.computed.borrow_mut() = Some((stamp, computed.clone()));
@@ -158,9 +166,12 @@ impl Live {
     /// older write must not land after it.
     pub fn keep(&self) {
         drop(self.later.borrow_mut().take());
-        let shared = self.form.borrow();
-        let form = shared.borrow();
-        if self.keeps.get() && !form.is_untouched() && !(self.write)(self.pack, &form) {
+        let refused = {
+            let shared = self.form.borrow();
+            let form = shared.borrow();
+            self.keeps.get() && !form.is_untouched() && !(self.write)(self.pack, &form)
+        };
+        if refused {
             self.dispatch.dispatch(Action::NotKept);
         }
     }

@@ -66,6 +66,11 @@ pub struct FieldProps {
     pub dispatch: Dispatch,
     /// The short way for typed text.
     pub live: LiveRef,
+    /// Which form, and how much text was typed into it the short way, when the page
+    /// rendered (`Shared::typing`): a field redrawn the short way since then shows what its
+    /// other properties do not say, so the page's next render must redraw it even where
+    /// they come back the same (a cleared form with the year it had).
+    pub typing: (u64, u64),
 }
 
 /// A question of several answers: its checkboxes.
@@ -102,6 +107,8 @@ pub struct ItemProps {
     pub dispatch: Dispatch,
     /// The short way for its fields' typed text.
     pub live: LiveRef,
+    /// What its fields are drawn from (see [`FieldProps::typing`]).
+    pub typing: (u64, u64),
 }
 
 /// The running estimate.
@@ -114,6 +121,8 @@ pub struct RunningProps {
     pub said: AttrValue,
     /// Where the estimate is.
     pub live: LiveRef,
+    /// What it is drawn from (see [`FieldProps::typing`]).
+    pub typing: (u64, u64),
 }
 
 /// The error summary.

@@ -53,18 +53,30 @@ impl At {
 pub struct Shared {
     form: Rc<RefCell<Form>>,
     typed: Rc<Cell<u64>>,
+    /// Which form of the page's life this is (each new one, such as a cleared form, counts).
+    generation: u64,
     version: u64,
 }
 
 /// One state of a form: which form, its version, and the text typed into it the short way.
-pub type Stamp = (usize, u64, u64);
+pub type Stamp = (u64, u64, u64);
+
+thread_local! {
+    /// The forms made so far.
+    static GENERATIONS: Cell<u64> = const { Cell::new(0) };
+}
 
 impl Shared {
     /// A form of its own.
     pub fn new(form: Form) -> Shared {
+        let generation = GENERATIONS.with(|n| {
+            n.set(n.get().wrapping_add(1));
+            n.get()
+        });
         Shared {
             form: Rc::new(RefCell::new(form)),
             typed: Rc::default(),
+            generation,
             version: 0,
         }
     }
@@ -81,18 +93,19 @@ impl Shared {
 
     /// This state of the form, text typed the short way included.
     pub fn stamp(&self) -> Stamp {
-        (
-            Rc::as_ptr(&self.form) as usize,
-            self.version,
-            self.typed.get(),
-        )
+        (self.generation, self.version, self.typed.get())
     }
 
     /// This state of the form as an effect's key (`hooks::use_on`): which form and its
     /// version, then the text typed into it the short way.
     pub fn key(&self) -> (u64, u64) {
-        let (form, version, typed) = self.stamp();
-        ((form as u64) << 32 ^ version, typed)
+        (self.generation << 32 ^ self.version, self.typed.get())
+    }
+
+    /// Which form, and how much text has been typed into it the short way: what a part
+    /// that shows typed text is drawn from (`part::FieldProps::typing`).
+    pub fn typing(&self) -> (u64, u64) {
+        (self.generation, self.typed.get())
     }
 
     /// Changes the form in place; the next version.

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{click, click_id, find, focused, mount, settle, type_into};
+use common::{click, click_id, find, focused, mount, settle, text, type_into};
 use ipsc_app::probe;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -78,6 +78,32 @@ async fn typed_text_renders_no_page_unless_the_page_shows_more_than_the_field() 
     probe::page_renders();
     type_into(&root, "#ipsc-staff", "13").await;
     assert_eq!(probe::page_renders(), 1, "errors shown: the page renders");
+}
+
+#[wasm_bindgen_test]
+async fn a_field_and_the_estimate_redrawn_by_typing_follow_a_cleared_form() {
+    let root = mount().await;
+    let year = || {
+        node(&root, "#ipsc-year")
+            .dyn_into::<web_sys::HtmlInputElement>()
+            .unwrap()
+            .value()
+    };
+    let estimate = || text(&root, "[data-testid=running-total]");
+    let (fresh_year, fresh_estimate) = (year(), estimate());
+    probe::page_renders();
+    type_into(&root, "#ipsc-year", &fresh_year[..3]).await;
+    assert_eq!(probe::page_renders(), 0, "the short way");
+    assert_ne!(
+        estimate(),
+        fresh_estimate,
+        "a year cut short withholds the estimate"
+    );
+    // The cleared form gives the year field and the estimate the same properties as the
+    // page's last render: what the typing drew must go all the same.
+    click(&root, "footer button").await;
+    assert_eq!(year(), fresh_year);
+    assert_eq!(estimate(), fresh_estimate);
 }
 
 #[wasm_bindgen_test]

@@ -66,7 +66,7 @@ impl Asks for Group<'_> {
             html! {
                 <Part key={item.id} draw={Draw(draw)} shows={Shows::Item(ItemProps {
                     q: QRef(q), index, item: item.clone(), errors, understood, lang: v.lang,
-                    pack: v.pack, dispatch: v.dispatch.clone(), live: v.live.clone(),
+                    pack: v.pack, dispatch: v.dispatch.clone(), live: v.live.clone(), typing: v.typing,
                 })} />
             }
         });
@@ -175,6 +175,7 @@ fn draw(shows: &Shows, _: &crate::live::Redraw) -> Html {
         pack: p.pack,
         dispatch: &p.dispatch,
         live: &p.live,
+        typing: p.typing,
     };
     let first = group.questions.first().map_or("", |c| c.key.as_str());
     let remove = {
