@@ -326,12 +326,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
             let view = View {
                 form: &form,
                 errors: &visible,
-                understood: &reading.understood,
                 lang,
                 pack: shown_pack,
                 dispatch: &dispatch,
                 live: &live,
-                typing: state.form.typing(),
             };
             (question.title(), step(&view, question))
         }
@@ -419,7 +417,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     if waiting {
                         <p class="ipsc-loading" role="status">{ strings::LOADING.get(lang) }</p>
                     }
-                    { running(RunningProps { lang, said: AttrValue::from(said), live: live.clone(), typing: state.form.typing() }) }
+                    { running(RunningProps { lang, said, live: live.clone(), typing: state.form.typing() }) }
                 }
                 if at == Step::Check {
                     <button type="button" class="ipsc-button" onclick={next}>{ strings::SEE_RESULTS.get(lang) }</button>

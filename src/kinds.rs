@@ -478,8 +478,6 @@ pub(crate) struct View<'v> {
     pub form: &'v Form,
     /// The errors shown now.
     pub errors: &'v [FieldError],
-    /// The money fields' amounts as understood.
-    pub understood: &'v [(String, Decimal)],
     /// The language.
     pub lang: Lang,
     /// The pack (money is written as it says).
@@ -488,8 +486,6 @@ pub(crate) struct View<'v> {
     pub dispatch: &'v Dispatch,
     /// The short way for typed text.
     pub live: &'v LiveRef,
-    /// What the fields are drawn from (see [`FieldProps::typing`]).
-    pub typing: (u64, u64),
 }
 
 impl View<'_> {
@@ -505,16 +501,11 @@ impl View<'_> {
     /// inputs' start), `at` where its answer goes, `value` what is kept.
     fn field(&self, q: &'static Question<'static>, id: String, at: At, value: &str) -> Html {
         let first = q.kind.asks().first_field(id.clone());
-        let understood = self
-            .understood
-            .iter()
-            .find(|(field, _)| *field == first)
-            .map(|(_, amount)| *amount);
         html! {
             <Part key={q.key.as_str()} draw={Draw(draw_field)} shows={Shows::Field(FieldProps {
                 q: QRef(q), id: AttrValue::from(id), at, value: AttrValue::from(value.to_owned()),
-                error: self.error(&first), understood, lang: self.lang, pack: self.pack,
-                dispatch: self.dispatch.clone(), live: self.live.clone(), typing: self.typing,
+                error: self.error(&first), lang: self.lang, pack: self.pack,
+                dispatch: self.dispatch.clone(), live: self.live.clone(), typing: self.live.0.typing(),
             })} />
         }
     }

@@ -22,6 +22,7 @@ use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::functional::UseForceUpdateHandle;
+use yew::AttrValue;
 
 /// Redraws the part of the page that holds it.
 pub type Redraw = UseForceUpdateHandle;
@@ -54,7 +55,10 @@ pub struct Live {
     /// The last state of the form computed, and what it gave.
     computed: RefCell<Option<(Computing, Rc<Computed>)>>,
     /// The running estimate's part, and the words it shows.
-    running: RefCell<Option<(Redraw, String)>>,
+    running: RefCell<Option<(Redraw, AttrValue)>>,
+    /// What the running estimate says, for one computation in one language: asked by the
+    /// keystroke that may change it, then by the page and the estimate's part that draw it.
+    said: RefCell<Option<(Computing, Lang, AttrValue)>>,
     /// The answers' write after typed text, put off to a task of its own.
     later: RefCell<Option<Timeout>>,
     /// Makes that write at once if the page goes away first (`pagehide`); heard from the
@@ -76,6 +80,7 @@ impl Live {
             lang: Cell::new(Lang::Zh),
             computed: RefCell::new(None),
             running: RefCell::new(None),
+            said: RefCell::new(None),
             later: RefCell::new(None),
             leaving: RefCell::new(None),
         }
@@ -111,16 +116,30 @@ impl Live {
 
     /// What the running estimate says: the total, or why there is none. No estimate from
     /// an answer that a step would refuse.
-    pub fn said(&self) -> String {
+    pub fn said(&self) -> AttrValue {
         let computed = self.computed();
+        let of = (self.form.borrow().stamp(), self.default_year.get());
         let lang = self.lang.get();
-        match &computed.1 {
-            _ if computed.0.errors.iter().any(|e| e.refused) => {
-                strings::RUNNING_WITHHELD.get(lang).to_owned()
+        if let Some((at, in_lang, said)) = &*self.said.borrow() {
+            if *at == of && *in_lang == lang {
+                return said.clone();
             }
-            Ok(a) => money(self.pack, a.total, lang),
-            Err(_) => strings::ERR_ENGINE.get(lang).to_owned(),
         }
+        let said = match &computed.1 {
+            _ if computed.0.errors.iter().any(|e| e.refused) => {
+                AttrValue::Static(strings::RUNNING_WITHHELD.get(lang))
+            }
+            Ok(a) => AttrValue::from(money(self.pack, a.total, lang)),
+            Err(_) => AttrValue::Static(strings::ERR_ENGINE.get(lang)),
+        };
+        *self.said.borrow_mut() = Some((of, lang, said.clone()));
+        said
+    }
+
+    /// Which form is shown, and how much text has been typed into it the short way
+    /// ([`Shared::typing`]).
+    pub fn typing(&self) -> (u64, u64) {
+        self.form.borrow().typing()
     }
 
     /// Whether Continue on `at` must fail: an error of its step, or on the check page any
@@ -148,8 +167,8 @@ impl Live {
     }
 
     /// The running estimate's part drew `said`; `redraw` draws it again.
-    pub fn running(&self, redraw: &Redraw, said: &str) {
-        *self.running.borrow_mut() = Some((redraw.clone(), said.to_owned()));
+    pub fn running(&self, redraw: &Redraw, said: &AttrValue) {
+        *self.running.borrow_mut() = Some((redraw.clone(), said.clone()));
     }
 
     /// Makes a write put off after typed text now (the page is going away).

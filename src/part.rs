@@ -14,7 +14,6 @@ use crate::live::{LiveRef, Redraw};
 use crate::questions::Question;
 use crate::state::{At, Dispatch, Keeping, PackRef};
 use ipsc_engine::Lang;
-use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -52,12 +51,11 @@ pub struct FieldProps {
     /// Where its answer goes.
     pub at: At,
     /// What is kept: as typed, or the chosen value (a text input draws the text as it is
-    /// now; this says when the field must redraw for a change made elsewhere).
+    /// now; this says when the field must redraw for a change made elsewhere, and with it
+    /// the amount as understood, which follows from the text).
     pub value: AttrValue,
     /// The error shown beside it, in the language shown.
     pub error: Option<AttrValue>,
-    /// The amount as understood (money; drawn as it is now, as the text).
-    pub understood: Option<Decimal>,
     /// The language.
     pub lang: Lang,
     /// The pack.
@@ -97,18 +95,15 @@ pub struct ItemProps {
     pub item: Item,
     /// The errors shown for its fields.
     pub errors: Vec<FieldError>,
-    /// Its money fields' amounts as understood.
-    pub understood: Vec<(String, Decimal)>,
     /// The language.
     pub lang: Lang,
     /// The pack.
     pub pack: PackRef,
     /// Changes the state.
     pub dispatch: Dispatch,
-    /// The short way for its fields' typed text.
+    /// The short way for its fields' typed text. (Its fields' own properties say what they
+    /// are drawn from, [`FieldProps::typing`]; its item's answers say when it redraws.)
     pub live: LiveRef,
-    /// What its fields are drawn from (see [`FieldProps::typing`]).
-    pub typing: (u64, u64),
 }
 
 /// The running estimate.

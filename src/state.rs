@@ -86,11 +86,6 @@ impl Shared {
         self.form.borrow()
     }
 
-    /// Counts each change.
-    pub fn version(&self) -> u64 {
-        self.version
-    }
-
     /// This state of the form, text typed the short way included.
     pub fn stamp(&self) -> Stamp {
         (self.generation, self.version, self.typed.get())

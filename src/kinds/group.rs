@@ -9,7 +9,6 @@ use crate::questions::{item_field, Group, Need, Question};
 use crate::state::{Action, At};
 use crate::strings::fill;
 use ipsc_engine::{Answers, Lang};
-use rust_decimal::Decimal;
 use yew::prelude::*;
 
 impl Asks for Group<'_> {
@@ -57,16 +56,10 @@ impl Asks for Group<'_> {
                 .filter(|e| e.field.starts_with(&prefix))
                 .cloned()
                 .collect();
-            let understood: Vec<(String, Decimal)> = v
-                .understood
-                .iter()
-                .filter(|(f, _)| f.starts_with(&prefix))
-                .cloned()
-                .collect();
             html! {
                 <Part key={item.id} draw={Draw(draw)} shows={Shows::Item(ItemProps {
-                    q: QRef(q), index, item: item.clone(), errors, understood, lang: v.lang,
-                    pack: v.pack, dispatch: v.dispatch.clone(), live: v.live.clone(), typing: v.typing,
+                    q: QRef(q), index, item: item.clone(), errors, lang: v.lang,
+                    pack: v.pack, dispatch: v.dispatch.clone(), live: v.live.clone(),
                 })} />
             }
         });
@@ -170,12 +163,10 @@ fn draw(shows: &Shows, _: &crate::live::Redraw) -> Html {
     let view = View {
         form: &Form::default(),
         errors: &p.errors,
-        understood: &p.understood,
         lang: p.lang,
         pack: p.pack,
         dispatch: &p.dispatch,
         live: &p.live,
-        typing: p.typing,
     };
     let first = group.questions.first().map_or("", |c| c.key.as_str());
     let remove = {
